@@ -1,0 +1,13 @@
+/** The registry of CLI commands. A command without `run` answers "not yet". */
+export interface Command {
+  readonly summary: string;
+  readonly run?: (args: readonly string[]) => Promise<number>;
+}
+
+export const COMMANDS: Record<string, Command> = {
+  catalog: { summary: 'the clinical catalog (muscles, trigger points, regions)' },
+  needle: { summary: 'tissues a needle passes, nearest danger and a verdict' },
+  lookup: { summary: '"pain here: which muscles?" ranked trigger points' },
+  quiz: { summary: 'a reproducible quiz from a seed' },
+  score: { summary: 'score answers to a quiz' },
+};

@@ -1,0 +1,121 @@
+/**
+ * A small reader for the body GLB, shared by the app, the command line and the tests, so that
+ * every depth is measured on exactly the triangles the viewer draws. It reads what the model
+ * generator writes: one node per structure, named by its structure id, one triangle primitive with
+ * POSITION, indices and (for muscles) a `_FIBER` attribute: the unit fibre direction per vertex.
+ */
+
+export interface MeshData {
+  /** Structure id: the glTF node name. */
+  readonly id: string;
+  /** Vertex positions in the body frame, metres, xyz interleaved. */
+  readonly positions: Float32Array;
+  /** Triangle vertex indices, three per triangle, counter-clockwise seen from outside. */
+  readonly indices: Uint32Array;
+  /** Unit fibre direction per vertex (muscles only). */
+  readonly fibers?: Float32Array;
+}
+
+const GLB_MAGIC = 0x46546c67; // "glTF"
+const CHUNK_JSON = 0x4e4f534a;
+const CHUNK_BIN = 0x004e4942;
+
+interface Accessor {
+  bufferView?: number;
+  byteOffset?: number;
+  componentType: number;
+  count: number;
+  type: string;
+  normalized?: boolean;
+}
+interface BufferView {
+  byteOffset?: number;
+  byteLength: number;
+  byteStride?: number;
+}
+interface GltfJson {
+  nodes?: { name?: string; mesh?: number; translation?: number[]; matrix?: number[] }[];
+  meshes?: { primitives: { attributes: Record<string, number>; indices?: number; mode?: number }[] }[];
+  accessors?: Accessor[];
+  bufferViews?: BufferView[];
+}
+
+const COMPONENTS: Record<string, number> = { SCALAR: 1, VEC2: 2, VEC3: 3, VEC4: 4 };
+
+function readAccessor(json: GltfJson, bin: DataView, index: number): Float32Array | Uint32Array {
+  const acc = json.accessors?.[index];
+  if (!acc) throw new Error(`readGlb: accessor ${index} is missing`);
+  const view = acc.bufferView === undefined ? undefined : json.bufferViews?.[acc.bufferView];
+  if (!view) throw new Error(`readGlb: accessor ${index} has no buffer view`);
+  const n = COMPONENTS[acc.type];
+  if (!n) throw new Error(`readGlb: accessor ${index} has unsupported type ${acc.type}`);
+  const count = acc.count * n;
+  const base = (view.byteOffset ?? 0) + (acc.byteOffset ?? 0);
+  switch (acc.componentType) {
+    case 5126: {
+      const out = new Float32Array(count);
+      for (let i = 0; i < count; i++) out[i] = bin.getFloat32(base + i * 4, true);
+      return out;
+    }
+    case 5125: {
+      const out = new Uint32Array(count);
+      for (let i = 0; i < count; i++) out[i] = bin.getUint32(base + i * 4, true);
+      return out;
+    }
+    case 5123: {
+      const out = new Uint32Array(count);
+      for (let i = 0; i < count; i++) out[i] = bin.getUint16(base + i * 2, true);
+      return out;
+    }
+    case 5120: {
+      // normalized signed bytes: used for fibre directions
+      const out = new Float32Array(count);
+      for (let i = 0; i < count; i++) out[i] = Math.max(bin.getInt8(base + i) / 127, -1);
+      return out;
+    }
+    default:
+      throw new Error(`readGlb: accessor ${index} has unsupported component type ${acc.componentType}`);
+  }
+}
+
+/** Parses a binary glTF written by the model generator into one MeshData per named node. */
+export function readGlb(data: ArrayBuffer | Uint8Array): MeshData[] {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.byteLength < 20 || dv.getUint32(0, true) !== GLB_MAGIC) {
+    throw new Error('readGlb: not a binary glTF file (bad magic)');
+  }
+  let offset = 12;
+  let json: GltfJson | undefined;
+  let bin: DataView | undefined;
+  while (offset + 8 <= bytes.byteLength) {
+    const len = dv.getUint32(offset, true);
+    const type = dv.getUint32(offset + 4, true);
+    const start = offset + 8;
+    if (start + len > bytes.byteLength) throw new Error('readGlb: truncated chunk');
+    if (type === CHUNK_JSON) {
+      json = JSON.parse(new TextDecoder().decode(bytes.subarray(start, start + len))) as GltfJson;
+    } else if (type === CHUNK_BIN) {
+      bin = new DataView(bytes.buffer, bytes.byteOffset + start, len);
+    }
+    offset = start + len;
+  }
+  if (!json || !bin) throw new Error('readGlb: missing JSON or BIN chunk');
+  const out: MeshData[] = [];
+  for (const node of json.nodes ?? []) {
+    if (node.mesh === undefined || !node.name) continue;
+    const prim = json.meshes?.[node.mesh]?.primitives[0];
+    if (!prim) continue;
+    const posIndex = prim.attributes.POSITION;
+    if (posIndex === undefined || prim.indices === undefined) {
+      throw new Error(`readGlb: node ${node.name} lacks POSITION or indices`);
+    }
+    const positions = readAccessor(json, bin, posIndex) as Float32Array;
+    const indices = Uint32Array.from(readAccessor(json, bin, prim.indices));
+    const fiberIndex = prim.attributes._FIBER;
+    const fibers =
+      fiberIndex === undefined ? undefined : (readAccessor(json, bin, fiberIndex) as Float32Array);
+    out.push(fibers ? { id: node.name, positions, indices, fibers } : { id: node.name, positions, indices });
+  }
+  return out;
+}
