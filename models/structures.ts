@@ -57,6 +57,7 @@ export const MUSCLES: readonly StructureDef[] = [
   m('extensor-digitorum', 'Extensor digitorum', 3),
   // trunk
   m('intercostal-muscles', 'Intercostal muscles', 1),
+  m('abdominal-wall', 'Abdominal wall muscles (rectus abdominis, obliques; simplified)', 2),
   m('quadratus-lumborum', 'Quadratus lumborum', 1),
   m('iliocostalis', 'Iliocostalis', 2, 'Erector spinae'),
   m('longissimus', 'Longissimus', 2, 'Erector spinae'),
@@ -131,6 +132,8 @@ export const ORGANS: readonly StructureDef[] = [
   { stem: 'lung', name: 'Lung', kind: 'lung', paired: true },
   { stem: 'pleura', name: 'Parietal pleura', kind: 'pleura', paired: true },
   { stem: 'kidney', name: 'Kidney', kind: 'organ', paired: true },
+  { stem: 'heart-and-mediastinum', name: 'Heart and mediastinum (simplified)', kind: 'organ', paired: false },
+  { stem: 'abdominal-viscera', name: 'Abdominal and pelvic viscera (simplified)', kind: 'organ', paired: false },
 ];
 
 const n = (stem: string, name: string): StructureDef => ({ stem, name, kind: 'nerve', paired: true });

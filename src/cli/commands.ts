@@ -5,7 +5,10 @@ export interface Command {
 }
 
 export const COMMANDS: Record<string, Command> = {
-  catalog: { summary: 'the clinical catalog (muscles, trigger points, regions)' },
+  catalog: {
+    summary: 'the clinical catalog (muscles, trigger points, regions)',
+    run: async (args) => (await import('./catalog.ts')).run(args),
+  },
   needle: { summary: 'tissues a needle passes, nearest danger and a verdict' },
   lookup: { summary: '"pain here: which muscles?" ranked trigger points' },
   quiz: { summary: 'a reproducible quiz from a seed' },

@@ -1,0 +1,94 @@
+/**
+ * The body's outer surface: the smooth union of everything underneath, offset by a subcutaneous
+ * fat thickness that varies by region. The union is sampled once on a grid; the inner (fat) and
+ * outer (skin) surfaces are level sets of that grid plus the regional thickness.
+ */
+import { Shape, type Bounds, type Primitive, type V3 } from '../lib/sdf.ts';
+import { HEIGHTS, P } from './frame.ts';
+
+export const FAT_SOURCE =
+  'estimate: regional subcutaneous fat thickness for an average adult man (BMI about 27.7 from the ANSUR II means), thin over the spine, scalp and hands, thicker over the abdomen and buttocks; calibrated so that the model reproduces the published skin-to-rib depth beside the scapula (about 24 mm, Annals of Rehabilitation Medicine 2014;38(1):72–76) and the skin-to-pleura depth at the 2nd intercostal space (median 31 mm, Wax & Leibowitz 2007). Skin 2 mm.';
+
+export const SKIN_THICKNESS = 0.002;
+
+const smooth = (e0: number, e1: number, x: number) => {
+  const t = Math.min(1, Math.max(0, (x - e0) / (e1 - e0)));
+  return t * t * (3 - 2 * t);
+};
+
+/** Subcutaneous fat thickness (metres) at a point near the surface. */
+export function fatThickness(p: V3): number {
+  const [x, y, z] = p;
+  const ax = Math.abs(x);
+  // limbs: outside the trunk
+  const inArm = ax > 0.19 && y > 0.62 && y < 1.42;
+  if (inArm) {
+    if (y < HEIGHTS.wrist) return 0.003; // hand
+    if (y < P.elbow[1]) return 0.005; // forearm
+    return 0.008;
+  }
+  if (y < 0.1) return 0.003; // foot
+  if (y < HEIGHTS.tibial) return 0.007; // leg
+  if (y < HEIGHTS.crotch) return 0.011; // thigh
+  if (y > HEIGHTS.tragion - 0.05) return 0.004; // head
+  if (y > P.jugularNotch[1] + 0.02) return z < -0.02 ? 0.005 : 0.007; // neck
+  // trunk
+  const back = z < -0.04;
+  const midline = ax < 0.035;
+  if (y < HEIGHTS.crest + 0.02 && back) return 0.016 + 0.006 * smooth(0.03, 0.08, ax); // buttock
+  const abdomen = y < P.xiphoid[1] && !back;
+  if (abdomen) return 0.02;
+  if (y < P.xiphoid[1]) return midline ? 0.008 : 0.014; // lower back, flank
+  if (back) return midline ? 0.005 : 0.007; // upper back
+  if (ax > 0.14) return 0.01; // shoulder, lateral chest
+  return 0.01; // anterior chest
+}
+
+export interface Envelope {
+  /** Signed distance to the inner envelope (the fat's outer surface): negative inside. */
+  d: (p: V3) => number;
+  bounds: Bounds;
+}
+
+const STEP = 0.005;
+
+/** Samples the union of the primitives on a grid; returns the fat-offset surface function. */
+export function envelope(prims: readonly Primitive[]): Envelope {
+  const shape = new Shape(prims, 0.01, 0.045);
+  const b = shape.bounds;
+  const min: V3 = [b.min[0] - 0.03, b.min[1] - 0.03, b.min[2] - 0.03];
+  const max: V3 = [b.max[0] + 0.03, b.max[1] + 0.03, b.max[2] + 0.03];
+  const nx = Math.ceil((max[0] - min[0]) / STEP) + 1;
+  const ny = Math.ceil((max[1] - min[1]) / STEP) + 1;
+  const nz = Math.ceil((max[2] - min[2]) / STEP) + 1;
+  const grid = new Float32Array(nx * ny * nz);
+  for (let i = 0; i < nx; i++) {
+    for (let j = 0; j < ny; j++) {
+      for (let k = 0; k < nz; k++) {
+        grid[(i * ny + j) * nz + k] = shape.d([min[0] + i * STEP, min[1] + j * STEP, min[2] + k * STEP]);
+      }
+    }
+  }
+  const at = (i: number, j: number, k: number) => grid[(i * ny + j) * nz + k]!;
+  const union = (p: V3): number => {
+    const fx = (p[0] - min[0]) / STEP;
+    const fy = (p[1] - min[1]) / STEP;
+    const fz = (p[2] - min[2]) / STEP;
+    if (fx < 0 || fy < 0 || fz < 0 || fx >= nx - 1 || fy >= ny - 1 || fz >= nz - 1) return 0.05;
+    const i = Math.floor(fx);
+    const j = Math.floor(fy);
+    const k = Math.floor(fz);
+    const tx = fx - i;
+    const ty = fy - j;
+    const tz = fz - k;
+    const c00 = at(i, j, k) * (1 - tx) + at(i + 1, j, k) * tx;
+    const c10 = at(i, j + 1, k) * (1 - tx) + at(i + 1, j + 1, k) * tx;
+    const c01 = at(i, j, k + 1) * (1 - tx) + at(i + 1, j, k + 1) * tx;
+    const c11 = at(i, j + 1, k + 1) * (1 - tx) + at(i + 1, j + 1, k + 1) * tx;
+    return (c00 * (1 - ty) + c10 * ty) * (1 - tz) + (c01 * (1 - ty) + c11 * ty) * tz;
+  };
+  return {
+    d: (p) => union(p) - fatThickness(p),
+    bounds: { min, max },
+  };
+}

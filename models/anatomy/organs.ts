@@ -1,0 +1,63 @@
+/** Lungs, parietal pleura, heart and mediastinum, kidneys; the abdominal viscera as a filler. */
+import { add, capsule, ellipsoid, type Primitive } from '../lib/sdf.ts';
+import { P, vert, HEIGHTS } from './frame.ts';
+import { cavityPrimitive } from './thorax.ts';
+import type { StructureSpec } from './spec.ts';
+
+/** Inner surface of the parietal pleura below the rib centre lines (intercostal shell 5.5 mm). */
+export const PLEURA_INSET = 0.006;
+const PLEURA_THICKNESS = 0.0015;
+
+export function organSpecs(): StructureSpec[] {
+  const specs: StructureSpec[] = [];
+  const heart: Primitive[] = [
+    ellipsoid([0.018, P.xiphoid[1] + 0.075, 0.045], [0.06, 0.06, 0.05]),
+    capsule([0.0, P.sternalAngle[1] - 0.01, 0.03], [0.0, P.xiphoid[1] + 0.09, 0.035], 0.03),
+    // aortic arch, trachea and oesophagus as one mediastinal column
+    capsule([0.0, P.jugularNotch[1] + 0.02, 0.02], [0.0, P.xiphoid[1] + 0.05, vert('t8').body[2] + 0.03], 0.018),
+  ];
+  specs.push({ id: 'heart-and-mediastinum', prims: heart, blend: 0.02, edge: 0.006 });
+  for (const side of ['left', 'right'] as const) {
+    specs.push({
+      id: `lung-${side}`,
+      prims: [cavityPrimitive({ inset: PLEURA_INSET + PLEURA_THICKNESS, border: [10, 8, 6], side })],
+      blend: 0,
+      edge: 0.005,
+    });
+  }
+  for (const side of ['left', 'right'] as const) {
+    specs.push({
+      id: `pleura-${side}`,
+      prims: [cavityPrimitive({ inset: PLEURA_INSET, border: [12, 10, 8], side })],
+      blend: 0,
+      edge: 0.005,
+    });
+  }
+  for (const side of ['left', 'right'] as const) {
+    const s = side === 'left' ? 1 : -1;
+    // left kidney a little higher (T12–L3), right lower under the liver
+    const y = (side === 'left' ? vert('l1').body[1] : vert('l2').body[1]) + 0.005;
+    specs.push({
+      id: `kidney-${side}`,
+      prims: [ellipsoid([s * 0.06, y, vert('l1').body[2] - 0.005], [0.028, 0.055, 0.02])],
+      blend: 0,
+      edge: 0.004,
+    });
+  }
+  return specs;
+}
+
+/** The rest of the abdominal and pelvic cavity: built last so it only fills what is left. */
+export function visceraSpec(): StructureSpec {
+  const c = [0, HEIGHTS.crest + 0.03, 0.03] as [number, number, number];
+  return {
+    id: 'abdominal-viscera',
+    prims: [
+      ellipsoid(c, [0.125, 0.13, 0.085]),
+      ellipsoid(add(c, [0, 0.11, 0.0]), [0.115, 0.08, 0.08]),
+      ellipsoid([0, HEIGHTS.trochanter + 0.04, 0.02], [0.06, 0.06, 0.06]),
+    ],
+    blend: 0.03,
+    edge: 0.007,
+  };
+}

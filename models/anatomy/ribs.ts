@@ -1,0 +1,80 @@
+/** The rib rings, costal cartilages and the thoracic cage surface used by lungs and muscles. */
+import { lerp3, type V3 } from '../lib/sdf.ts';
+import { P, vert, type VertebraName } from './frame.ts';
+
+export interface Rib {
+  n: number;
+  /** Polyline of the bony rib, posterior (head) to anterior (costochondral junction), left side. */
+  bone: V3[];
+  /** Polyline of the costal cartilage (empty for ribs 11 and 12). */
+  cartilage: V3[];
+  radius: number;
+}
+
+/** Ring parameters per rib: half-width, anterior end angle (rad from posterior midline), drop. */
+const RING: Record<number, { a: number; end: number; cartEnd: number; drop: number }> = {
+  1: { a: 0.058, end: 2.45, cartEnd: 2.85, drop: 0.06 },
+  2: { a: 0.085, end: 2.4, cartEnd: 2.95, drop: 0.085 },
+  3: { a: 0.102, end: 2.35, cartEnd: 2.98, drop: 0.095 },
+  4: { a: 0.114, end: 2.3, cartEnd: 3.0, drop: 0.1 },
+  5: { a: 0.122, end: 2.25, cartEnd: 3.0, drop: 0.1 },
+  6: { a: 0.128, end: 2.2, cartEnd: 2.95, drop: 0.1 },
+  7: { a: 0.132, end: 2.15, cartEnd: 2.9, drop: 0.098 },
+  8: { a: 0.134, end: 2.05, cartEnd: 2.62, drop: 0.095 },
+  9: { a: 0.133, end: 1.95, cartEnd: 2.4, drop: 0.09 },
+  10: { a: 0.13, end: 1.85, cartEnd: 2.2, drop: 0.085 },
+  11: { a: 0.125, end: 1.6, cartEnd: 1.6, drop: 0.06 },
+  12: { a: 0.115, end: 1.2, cartEnd: 1.2, drop: 0.03 },
+};
+
+/** z of the anterior chest wall (sternum line) at height y. */
+function sternumZ(y: number): number {
+  const t = Math.min(1, Math.max(0, (P.jugularNotch[1] - y) / (P.jugularNotch[1] - P.xiphoid[1])));
+  return P.jugularNotch[2] + 0.012 + (P.xiphoid[2] - P.jugularNotch[2]) * Math.sqrt(t);
+}
+
+/** The point of rib n's ring at angle theta (0 posterior midline, pi anterior midline). */
+export function ribRing(n: number, theta: number): V3 {
+  const v = vert(`t${n}` as VertebraName);
+  const ring = RING[n]!;
+  const yHead = v.body[1] + 0.004;
+  const yAnt = yHead - ring.drop;
+  const zPost = v.body[2] - 0.05 + Math.min(n, 7) * -0.002;
+  const zAnt = n <= 10 ? sternumZ(yAnt) - 0.012 : sternumZ(yAnt) + 0.0;
+  const b = (zAnt - zPost) / 2;
+  const zc = (zAnt + zPost) / 2;
+  const s = theta / Math.PI;
+  const y = yHead - ring.drop * Math.pow(s, 1.3);
+  // widen the lateral part a little (the thorax is broadest behind the midaxillary line)
+  const a = ring.a * (1 + 0.06 * Math.sin(theta) * Math.cos(theta));
+  return [a * Math.sin(theta), y, zc - b * Math.cos(theta)];
+}
+
+function buildRib(n: number): Rib {
+  const v = vert(`t${n}` as VertebraName);
+  const ring = RING[n]!;
+  const head: V3 = [0.02, v.body[1] + 0.004, v.body[2] - 0.006];
+  const tubercle: V3 = [v.transverse[0] - 0.004, v.body[1] + 0.002, v.transverse[2] - 0.004];
+  const bone: V3[] = [head, tubercle];
+  const start = 0.42;
+  const steps = 14;
+  for (let i = 0; i <= steps; i++) {
+    bone.push(ribRing(n, start + ((ring.end - start) * i) / steps));
+  }
+  const cartilage: V3[] = [];
+  if (n <= 10) {
+    const cs = 6;
+    for (let i = 0; i <= cs; i++) cartilage.push(ribRing(n, ring.end + ((ring.cartEnd - ring.end) * i) / cs));
+    if (n >= 8) {
+      // ribs 8–10 join the cartilage above: bend the tip up toward it
+      const above = ribRing(n - 1, RING[n - 1]!.cartEnd - 0.15);
+      cartilage.push(lerp3(cartilage[cartilage.length - 1]!, above, 0.85));
+    } else {
+      const last = cartilage[cartilage.length - 1]!;
+      cartilage.push([0.018, last[1], last[2] + 0.004]);
+    }
+  }
+  return { n, bone, cartilage, radius: n === 1 ? 0.0065 : n >= 11 ? 0.005 : 0.0062 };
+}
+
+export const RIBS: Rib[] = Array.from({ length: 12 }, (_, i) => buildRib(i + 1));

@@ -1,0 +1,13 @@
+import type { Primitive, V3 } from '../lib/sdf.ts';
+
+/** What the generator meshes for one structure. */
+export interface StructureSpec {
+  id: string;
+  prims: Primitive[];
+  /** Smooth-union blend width, metres. */
+  blend: number;
+  /** Mesh edge length, metres. */
+  edge: number;
+  /** Muscles: fibre segments (from, to) to give each vertex a fibre direction. */
+  fibres?: [V3, V3][];
+}

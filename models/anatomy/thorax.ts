@@ -1,0 +1,181 @@
+/**
+ * The thoracic cavity as a signed distance: the inside of the rib cage, bounded below by the
+ * pleural reflection (or the lung's lower border, two ribs higher) and above by the cervical
+ * dome. Lungs, pleura and the intercostal muscles are all cut from this one function so they fit
+ * each other and the ribs.
+ */
+import type { Primitive, V3 } from '../lib/sdf.ts';
+import { P, vert } from './frame.ts';
+import { ribRing, RIBS } from './ribs.ts';
+
+const AXIS_Z = 0.0;
+const STEPS = 96;
+
+interface Table {
+  /** per rib n (1..12), per theta step: radius from the axis and height */
+  r: number[][];
+  y: number[][];
+}
+
+function angleOf(x: number, z: number): number {
+  // 0 posterior midline, pi anterior midline; symmetric left/right
+  return Math.atan2(Math.abs(x), -(z - AXIS_Z));
+}
+
+const TABLE: Table = (() => {
+  const r: number[][] = [];
+  const y: number[][] = [];
+  for (let n = 1; n <= 12; n++) {
+    const rr: number[] = [];
+    const yy: number[] = [];
+    // sample densely along the rib + cartilage, then bin by the angle seen from the axis
+    const pts: V3[] = [];
+    const rib = RIBS[n - 1]!;
+    for (const p of [...rib.bone, ...rib.cartilage]) pts.push(p);
+    const fine: V3[] = [];
+    for (let i = 0; i + 1 < pts.length; i++) {
+      for (let k = 0; k < 8; k++) {
+        const a = pts[i]!;
+        const b = pts[i + 1]!;
+        const t = k / 8;
+        fine.push([a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t]);
+      }
+    }
+    for (let s = 0; s < STEPS; s++) {
+      const th = (Math.PI * s) / (STEPS - 1);
+      // the sample nearest in angle
+      let best = Infinity;
+      let bp: V3 = fine[0]!;
+      for (const p of fine) {
+        const d = Math.abs(angleOf(p[0], p[2]) - th);
+        if (d < best) {
+          best = d;
+          bp = p;
+        }
+      }
+      if (best > 0.08) {
+        // the rib does not reach this angle (floating ribs, front): continue the ring
+        const ring = ribRing(n, Math.min(th, 3.0));
+        bp = ring;
+      }
+      rr.push(Math.hypot(bp[0], bp[2] - AXIS_Z));
+      yy.push(bp[1]);
+    }
+    r.push(rr);
+    y.push(yy);
+  }
+  return { r, y };
+})();
+
+function lookup(n: number, th: number, arr: number[][]): number {
+  const f = (th / Math.PI) * (STEPS - 1);
+  const i = Math.min(STEPS - 2, Math.max(0, Math.floor(f)));
+  const t = Math.min(1, Math.max(0, f - i));
+  const row = arr[n - 1]!;
+  return row[i]! * (1 - t) + row[i + 1]! * t;
+}
+
+/** Radius of the rib cage (rib centre lines) at angle th and height y, from the axis. */
+function cageRadius(th: number, y: number): number {
+  // ribs ordered top to bottom at this angle
+  for (let n = 1; n < 12; n++) {
+    const y0 = lookup(n, th, TABLE.y);
+    const y1 = lookup(n + 1, th, TABLE.y);
+    if (y <= y0 && y >= y1) {
+      const t = (y0 - y) / (y0 - y1 || 1e-9);
+      return lookup(n, th, TABLE.r) * (1 - t) + lookup(n + 1, th, TABLE.r) * t;
+    }
+  }
+  if (y > lookup(1, th, TABLE.y)) return lookup(1, th, TABLE.r);
+  return lookup(12, th, TABLE.r);
+}
+
+/** Height of rib n at angle th. */
+export const ribHeightAt = (n: number, th: number): number => lookup(n, th, TABLE.y);
+
+// angles of the surface-marking lines (from the posterior midline)
+const TH_PARAVERTEBRAL = 0.5;
+const TH_MIDAXILLARY = Math.PI / 2;
+const TH_MIDCLAVICULAR = 2.45;
+
+/**
+ * Lower border height at angle th: crosses rib `ant` at the midclavicular line, `lat` at the
+ * midaxillary line and `post` next to the spine (pleura 8/10/12, lung 6/8/10: Gray's; Moore).
+ */
+function lowerBorder(th: number, post: number, lat: number, ant: number): number {
+  const yp = ribHeightAt(post, TH_PARAVERTEBRAL);
+  const yl = ribHeightAt(lat, TH_MIDAXILLARY);
+  const ya = ribHeightAt(ant, TH_MIDCLAVICULAR);
+  const yStern = ribHeightAt(ant - 1, 3.05);
+  if (th <= TH_PARAVERTEBRAL) return yp;
+  if (th <= TH_MIDAXILLARY) return yp + ((yl - yp) * (th - TH_PARAVERTEBRAL)) / (TH_MIDAXILLARY - TH_PARAVERTEBRAL);
+  if (th <= TH_MIDCLAVICULAR) return yl + ((ya - yl) * (th - TH_MIDAXILLARY)) / (TH_MIDCLAVICULAR - TH_MIDAXILLARY);
+  return ya + ((yStern - ya) * (th - TH_MIDCLAVICULAR)) / (Math.PI - TH_MIDCLAVICULAR);
+}
+
+/** Apex: about 2.5 cm above the medial third of the clavicle (Gray's; Moore). */
+export const APEX_TOP = (() => {
+  const medialThird: V3 = [
+    P.clavicleMedial[0] + (P.clavicleLateral[0] - P.clavicleMedial[0]) / 3,
+    P.clavicleMedial[1] + (P.clavicleLateral[1] - P.clavicleMedial[1]) / 3,
+    0,
+  ];
+  return { x: medialThird[0] - 0.005, y: medialThird[1] + 0.0065 + 0.025, z: -0.012 };
+})();
+
+export interface CavityOptions {
+  /** Inset from the rib centre lines, metres. */
+  inset: number;
+  /** Lower border: ribs crossed paravertebral, midaxillary, midclavicular. */
+  border: [number, number, number];
+  side: 'left' | 'right';
+}
+
+/** Signed distance (approximate, negative inside) to one side's pleural cavity or lung. */
+export function cavity(p: V3, o: CavityOptions): number {
+  const sx = o.side === 'left' ? p[0] : -p[0];
+  const th = angleOf(sx, p[2]);
+  const rho = Math.hypot(sx, p[2] - AXIS_Z);
+  const dRing = rho - (cageRadius(th, p[1]) - o.inset);
+  const dBottom = lowerBorder(th, ...o.border) - p[1];
+  // medial limit: vertebral bodies behind, the mediastinum in the middle, the heart in front
+  const t7 = vert('t7');
+  const heart = p[2] > -0.01 && p[1] < P.sternalAngle[1] - 0.03;
+  const medial = p[2] < t7.body[2] + 0.02 ? 0.03 : heart && o.side === 'left' ? 0.05 : heart ? 0.02 : 0.016;
+  const dMedial = medial - sx;
+  // the cervical dome
+  const dx = sx - APEX_TOP.x;
+  const dz = p[2] - APEX_TOP.z;
+  const dTop = p[1] - (APEX_TOP.y - o.inset * 0.5 - 4.5 * (dx * dx + dz * dz));
+  return Math.max(dRing, dBottom, dMedial, dTop);
+}
+
+/** A Primitive wrapper so the cavity can join Shapes (bounds are generous). */
+export function cavityPrimitive(o: CavityOptions): Primitive {
+  const s = o.side === 'left' ? 1 : -1;
+  const x0 = s > 0 ? 0.0 : -0.16;
+  return {
+    d: (p) => cavity(p, o),
+    bounds: { min: [x0, 1.15, -0.12], max: [x0 + 0.16, 1.5, 0.14] },
+  };
+}
+
+/** The intercostal layer: the band of the rib cage between rib 1 and rib 12 (ribs cut out later). */
+export function intercostalPrimitive(side: 'left' | 'right'): Primitive {
+  const s = side === 'left' ? 1 : -1;
+  const x0 = s > 0 ? 0.012 : -0.16;
+  return {
+    d: (p) => {
+      const sx = side === 'left' ? p[0] : -p[0];
+      const th = angleOf(sx, p[2]);
+      if (sx < 0.01) return 0.01 - sx + 0.001;
+      const rho = Math.hypot(sx, p[2] - AXIS_Z);
+      const dShell = Math.abs(rho - cageRadius(th, p[1])) - 0.0055;
+      const top = ribHeightAt(1, th);
+      const bottom = ribHeightAt(th < 1.3 ? 12 : th < 2.0 ? 11 : 10, th);
+      const dBand = Math.max(p[1] - top, bottom - p[1]);
+      return Math.max(dShell, dBand);
+    },
+    bounds: { min: [x0, 1.1, -0.14], max: [x0 + 0.16, 1.53, 0.15] },
+  };
+}

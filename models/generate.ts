@@ -1,0 +1,192 @@
+/** The generation pipeline, separate from build.ts's caching so tests and benchmarks can call it. */
+import { Document, NodeIO } from '@gltf-transform/core';
+import { ALL_STRUCTURES, idsOf, type StructureDef } from './structures.ts';
+import { boneSpecs } from './anatomy/bones.ts';
+import { organSpecs, visceraSpec } from './anatomy/organs.ts';
+import { neurovascularSpecs } from './anatomy/neurovascular.ts';
+import { muscleSpecs } from './anatomy/muscles.ts';
+import { envelope, FAT_SOURCE, SKIN_THICKNESS } from './anatomy/envelope.ts';
+import { landmarkBonePoints } from './anatomy/landmarks.ts';
+import { SOURCES } from './anatomy/frame.ts';
+import type { StructureSpec } from './anatomy/spec.ts';
+import { PriorityIndex, Shape, type Primitive, type V3 } from './lib/sdf.ts';
+import { levelSet, manifoldApi, toArrays, type Manifold, type Arrays } from './lib/mesh.ts';
+import { closestPointOnMesh } from './lib/closest.ts';
+import { ANSUR_SOURCE, ansur } from './params/ansur.ts';
+import type { Manifest, Structure } from '../src/domain/body/manifest.ts';
+
+export interface GenerateOptions {
+  version: string;
+  log?: (msg: string) => void;
+  /** Build only structures whose id starts with one of these (tests); default all. */
+  only?: readonly string[];
+}
+
+interface Built {
+  spec: StructureSpec;
+  def: StructureDef;
+  side: 'left' | 'right' | 'midline';
+  m: Manifold;
+}
+
+/** Clearance kept between neighbouring tissues, metres: absorbs the mesher's error. */
+const OVERLAP_GAP = 0.0006;
+
+export const FAT_CONTAINER =
+  'subcutaneous-fat is stored as the closed surface under the skin; the fat tissue is that volume less every other structure, so a point inside it belongs to the fat only when it is in no other structure';
+
+const DEFS = new Map<string, { def: StructureDef; side: 'left' | 'right' | 'midline' }>();
+for (const def of ALL_STRUCTURES) {
+  for (const id of idsOf(def)) {
+    DEFS.set(id, { def, side: def.paired ? (id.endsWith('-left') ? 'left' : 'right') : 'midline' });
+  }
+}
+
+export async function generateBody(opts: GenerateOptions): Promise<{ glb: Uint8Array; manifest: Manifest }> {
+  const log = opts.log ?? (() => {});
+  const api = await manifoldApi();
+  const specs: StructureSpec[] = [...boneSpecs(), ...organSpecs(), ...neurovascularSpecs(), ...muscleSpecs(), visceraSpec()];
+  const built: Built[] = [];
+  const envelopePrims: Primitive[] = [];
+  specs.forEach((spec) => {
+    const entry = DEFS.get(spec.id);
+    if (!entry) throw new Error(`generateBody: ${spec.id} is not in models/structures.ts`);
+    // deep structures never shape the surface: leave them out of the envelope
+    const deep = ['lung', 'pleura', 'organ', 'nerve', 'artery', 'vein'].includes(entry.def.kind) && entry.def.stem !== 'abdominal-viscera';
+    if (!deep && !(entry.def.kind === 'muscle' && entry.def.layer === 1)) envelopePrims.push(...spec.prims);
+  });
+  // Fat and skin: the union of everything, offset by a regional fat thickness.
+  const env = envelope(envelopePrims);
+  log('sampled the envelope');
+  const index = new PriorityIndex(specs);
+  specs.forEach((spec, k) => {
+    const entry = DEFS.get(spec.id)!;
+    if (opts.only && !opts.only.some((p) => spec.id.startsWith(p))) return;
+    const t0 = performance.now();
+    const shape = new Shape(spec.prims, spec.blend);
+    // Tissues do not overlap: what was built first keeps the shared space, and everything stays
+    // inside the fat's outer surface. A small gap absorbs the mesher's error.
+    const d = (p: V3) => {
+      const own = shape.d(p);
+      if (own > 0.004) return own;
+      return Math.max(own, OVERLAP_GAP - index.d(p, k), env.d(p) + OVERLAP_GAP);
+    };
+    const m = levelSet(api, d, shape.bounds, { edge: spec.edge, simplify: spec.edge * 0.32, pad: spec.blend + spec.edge * 2 });
+    if (m.isEmpty()) throw new Error(`generateBody: ${spec.id} vanished after removing the overlap`);
+    if (process.env.MODEL_DEBUG) log(`  ${spec.id}: ${m.numTri()} tris in ${(performance.now() - t0).toFixed(0)} ms`);
+    built.push({ spec, def: entry.def, side: entry.side, m });
+  });
+  log(`meshed ${built.length} structures`);
+  const inner = levelSet(api, env.d, env.bounds, { edge: 0.007, simplify: 0.002, pad: 0.01 });
+  const outer = levelSet(api, env.d, env.bounds, { edge: 0.007, simplify: 0.002, pad: 0.01, level: -SKIN_THICKNESS });
+  log('meshed the envelope');
+  // The fat is stored as its outer surface: it fills that volume wherever no other structure is
+  // (FAT_CONTAINER in the manifest). Storing it cut would copy every other surface into it.
+  const fat = inner;
+  const skin = outer.subtract(inner);
+  const skinArrays: Arrays = toArrays(outer);
+  log('cut fat and skin');
+
+  const all: { id: string; def: StructureDef; side: Built['side']; m: Manifold; fibres?: [V3, V3][] }[] = [
+    { id: 'skin', ...DEFS.get('skin')!, m: skin },
+    { id: 'subcutaneous-fat', ...DEFS.get('subcutaneous-fat')!, m: fat },
+    ...built.map((x) => ({ id: x.spec.id, def: x.def, side: x.side, m: x.m, ...(x.spec.fibres ? { fibres: x.spec.fibres } : {}) })),
+  ];
+
+  // GLB
+  const doc = new Document();
+  const buffer = doc.createBuffer();
+  const scene = doc.createScene('body');
+  const structures: Structure[] = [];
+  for (const s of all) {
+    if (s.m.status() !== 'NoError') throw new Error(`generateBody: ${s.id}: manifold status ${s.m.status()}`);
+    const arr = toArrays(s.m);
+    const prim = doc
+      .createPrimitive()
+      .setAttribute('POSITION', doc.createAccessor().setType('VEC3').setArray(arr.positions).setBuffer(buffer))
+      .setIndices(
+        doc
+          .createAccessor()
+          .setType('SCALAR')
+          .setArray(arr.positions.length / 3 < 65536 ? Uint16Array.from(arr.indices) : arr.indices)
+          .setBuffer(buffer),
+      );
+    if (s.fibres) {
+      prim.setAttribute('_FIBER', doc.createAccessor().setType('VEC3').setArray(fibreDirections(arr.positions, s.fibres)).setNormalized(true).setBuffer(buffer));
+    }
+    const mesh = doc.createMesh(s.id).addPrimitive(prim);
+    scene.addChild(doc.createNode(s.id).setMesh(mesh));
+    const entry: Structure = {
+      id: s.id,
+      name: s.def.name,
+      kind: s.def.kind,
+      side: s.side,
+      closed: s.m.status() === 'NoError' && !s.m.isEmpty(),
+      triangles: arr.indices.length / 3,
+      volumeCm3: Math.round(s.m.volume() * 1e6 * 10) / 10,
+    };
+    if (s.def.group) entry.group = s.def.group;
+    if (s.def.layer !== undefined) entry.layer = s.def.layer;
+    structures.push(entry);
+  }
+  const glb = await new NodeIO().writeBinary(doc);
+
+  // Landmarks: the bony point, and the nearest point on the skin over it.
+  const landmarks: Manifest['landmarks'] = {};
+  for (const [id, lm] of Object.entries(landmarkBonePoints())) {
+    const skinPt = closestPointOnMesh(skinArrays, lm.point, lm.toward);
+    landmarks[id] = { bone: round3(lm.point), skin: round3(skinPt), source: lm.source };
+  }
+  const manifest: Manifest = {
+    version: opts.version,
+    units: 'm',
+    body: { sex: 'male', statureMm: Math.round(ansur('stature') * 10000) / 10, source: ANSUR_SOURCE },
+    structures,
+    landmarks,
+    build: { sources: SOURCES, fat: FAT_SOURCE, containers: { 'subcutaneous-fat': FAT_CONTAINER } },
+  };
+  return { glb, manifest };
+}
+
+const round3 = (p: V3): [number, number, number] => [
+  Math.round(p[0] * 1e5) / 1e5,
+  Math.round(p[1] * 1e5) / 1e5,
+  Math.round(p[2] * 1e5) / 1e5,
+];
+
+/** The direction of the nearest fibre segment at each vertex, as normalized signed bytes. */
+function fibreDirections(positions: Float32Array, fibres: [V3, V3][]): Int8Array {
+  const n = positions.length / 3;
+  const out = new Int8Array(n * 3);
+  for (let i = 0; i < n; i++) {
+    const px = positions[i * 3]!;
+    const py = positions[i * 3 + 1]!;
+    const pz = positions[i * 3 + 2]!;
+    let best = Infinity;
+    let bx = 0;
+    let by = 1;
+    let bz = 0;
+    for (const [a, b] of fibres) {
+      const abx = b[0] - a[0];
+      const aby = b[1] - a[1];
+      const abz = b[2] - a[2];
+      const l2 = abx * abx + aby * aby + abz * abz || 1e-12;
+      const t = Math.min(1, Math.max(0, ((px - a[0]) * abx + (py - a[1]) * aby + (pz - a[2]) * abz) / l2));
+      const dx = px - a[0] - abx * t;
+      const dy = py - a[1] - aby * t;
+      const dz = pz - a[2] - abz * t;
+      const d2 = dx * dx + dy * dy + dz * dz;
+      if (d2 < best) {
+        best = d2;
+        const l = Math.sqrt(l2);
+        bx = abx / l;
+        by = aby / l;
+        bz = abz / l;
+      }
+    }
+    out[i * 3] = Math.round(bx * 127);
+    out[i * 3 + 1] = Math.round(by * 127);
+    out[i * 3 + 2] = Math.round(bz * 127);
+  }
+  return out;
+}

@@ -1,0 +1,130 @@
+/**
+ * `needlewise catalog [--json] [--manifest FILE]`: the whole clinical catalog (CONTRACTS §3).
+ * Trigger point positions come from the model manifest's landmarks; without a manifest they are
+ * null and a note goes to stderr.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseManifest } from '../domain/body/manifest.ts';
+import { regionIdsFor, structureIdsFor, type CatalogSide } from '../domain/catalog/load.ts';
+import { loadCatalogFromDisk, REPO_ROOT } from '../domain/catalog/node.ts';
+import { missingLandmarks, resolveBothSides, type LandmarkMap } from '../domain/catalog/resolve.ts';
+import {
+  CATALOG_SCHEMA_VERSION,
+  type Catalog,
+  type TriggerPoint,
+} from '../domain/catalog/schema.ts';
+
+const SIDES: readonly CatalogSide[] = ['left', 'right'];
+
+function union(a: readonly string[], b: readonly string[]): string[] {
+  return [...new Set([...a, ...b])];
+}
+
+/** One trigger point in the CONTRACTS §3 shape, plus the catalog's extra fields. */
+export function triggerPointJson(t: TriggerPoint, catalog: Catalog, landmarks: LandmarkMap | null) {
+  const bySide = Object.fromEntries(
+    SIDES.map((s) => [
+      s,
+      {
+        essential: regionIdsFor(t.referral.essential, s, catalog.regions),
+        spillover: regionIdsFor(t.referral.spillover, s, catalog.regions),
+        dangers: structureIdsFor(t.needling.dangers, s),
+      },
+    ]),
+  ) as Record<CatalogSide, { essential: string[]; spillover: string[]; dangers: string[] }>;
+  const position = landmarks ? resolveBothSides(t.anchor, landmarks) : { left: null, right: null };
+  return {
+    id: t.id,
+    muscleId: t.muscleId,
+    name: t.name,
+    ...(t.label ? { label: t.label } : {}),
+    location: t.location,
+    position,
+    anchor: t.anchor,
+    referral: {
+      essential: union(bySide.left.essential, bySide.right.essential),
+      spillover: union(bySide.left.spillover, bySide.right.spillover),
+      bySide: {
+        left: { essential: bySide.left.essential, spillover: bySide.left.spillover },
+        right: { essential: bySide.right.essential, spillover: bySide.right.spillover },
+      },
+      stems: { essential: t.referral.essential, spillover: t.referral.spillover },
+      symptoms: t.referral.symptoms,
+      presentations: t.referral.presentations,
+    },
+    needling: {
+      ...t.needling,
+      dangers: union(bySide.left.dangers, bySide.right.dangers),
+      dangersBySide: { left: bySide.left.dangers, right: bySide.right.dangers },
+      dangerStems: t.needling.dangers,
+    },
+    sources: t.sources,
+    evidence: t.evidence,
+    ...(t.disputes ? { disputes: t.disputes } : {}),
+    ...(t.notes ? { notes: t.notes } : {}),
+  };
+}
+
+/** The whole `catalog --json` document. */
+export function catalogJson(catalog: Catalog, landmarks: LandmarkMap | null) {
+  return {
+    schemaVersion: CATALOG_SCHEMA_VERSION,
+    positionsResolved: landmarks !== null,
+    muscles: catalog.muscles,
+    triggerPoints: catalog.triggerPoints.map((t) => triggerPointJson(t, catalog, landmarks)),
+    regions: catalog.regions,
+  };
+}
+
+function readLandmarks(path: string): LandmarkMap | null {
+  if (!existsSync(path)) return null;
+  const manifest = parseManifest(JSON.parse(readFileSync(path, 'utf8')) as unknown, path);
+  return manifest.landmarks;
+}
+
+export async function run(args: readonly string[]): Promise<number> {
+  const json = args.includes('--json');
+  const mi = args.indexOf('--manifest');
+  const manifestPath =
+    mi >= 0 && args[mi + 1] ? args[mi + 1]! : join(REPO_ROOT, 'public', 'models', 'body.json');
+  const catalog = loadCatalogFromDisk();
+  const landmarks = readLandmarks(manifestPath);
+  if (!landmarks)
+    process.stderr.write(
+      `needlewise catalog: no model manifest at ${manifestPath}; trigger point positions are null\n`,
+    );
+  if (landmarks) {
+    const missing = new Set(
+      catalog.triggerPoints.flatMap((t) =>
+        SIDES.flatMap((s) => missingLandmarks(t.anchor, s, landmarks)),
+      ),
+    );
+    if (missing.size > 0)
+      process.stderr.write(
+        `needlewise catalog: the manifest lacks ${missing.size} landmark(s) (${[...missing].slice(0, 5).join(', ')}${missing.size > 5 ? ', …' : ''}); those positions are null\n`,
+      );
+  }
+  if (json) {
+    process.stdout.write(`${JSON.stringify(catalogJson(catalog, landmarks))}\n`);
+    return 0;
+  }
+  const lines = [
+    `Catalog (schema v${CATALOG_SCHEMA_VERSION}): ${catalog.muscles.length} muscles, ${catalog.triggerPoints.length} trigger points, ${catalog.regions.length} regions`,
+    '',
+  ];
+  const byId = new Map(catalog.triggerPoints.map((t) => [t.id, t]));
+  for (const m of catalog.muscles) {
+    lines.push(`${m.name}`);
+    for (const id of m.triggerPointIds) {
+      const t = byId.get(id);
+      if (!t) continue;
+      const d = t.needling.depthMm;
+      lines.push(
+        `  ${t.id.padEnd(36)} refers to ${t.referral.essential.join(', ')}; depth ${d.min}–${d.max} mm; ${t.evidence}`,
+      );
+    }
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}

@@ -1,0 +1,95 @@
+import { useEffect, useMemo } from 'react';
+import { useThree, type ThreeEvent } from '@react-three/fiber';
+import { Color } from 'three';
+import { useStore } from '../store/index.ts';
+import { appearanceOf } from './appearance.ts';
+import { acceleratedRaycast, buildBody, noRaycast } from './buildBody.ts';
+import { sceneRegistry } from './registry.ts';
+
+const SELECTED_EMISSIVE = new Color('#ffc840');
+const HOVER_EMISSIVE = new Color('#ffffff');
+const NO_EMISSIVE = new Color('#000000');
+
+/** Pointer travel (px) beyond which a press is an orbit drag, not a click. */
+const CLICK_SLOP_PX = 4;
+
+/**
+ * The body model: one mesh per manifest structure, drawn per the layer, X-ray and selection state.
+ *
+ * ```tsx
+ * <Canvas frameloop="demand"><Body /></Canvas>
+ * ```
+ */
+export function Body() {
+  const meshes = useStore((s) => s.meshes);
+  const structuresById = useStore((s) => s.structuresById);
+  const layers = useStore((s) => s.layers);
+  const xray = useStore((s) => s.xray);
+  const selectedId = useStore((s) => s.selectedId);
+  const hoveredId = useStore((s) => s.hoveredId);
+  const isolatedId = useStore((s) => s.isolatedId);
+  const hiddenIds = useStore((s) => s.hiddenIds);
+  const invalidate = useThree((s) => s.invalidate);
+
+  const body = useMemo(
+    () => (meshes ? buildBody(meshes, structuresById) : null),
+    [meshes, structuresById],
+  );
+
+  useEffect(() => {
+    sceneRegistry.body = body;
+    return () => {
+      if (sceneRegistry.body === body) sceneRegistry.body = null;
+      body?.dispose();
+    };
+  }, [body]);
+
+  useEffect(() => {
+    if (!body) return;
+    const view = { layers, xray, selectedId, hoveredId, isolatedId, hiddenIds };
+    for (const item of body.items.values()) {
+      const a = appearanceOf(item.structure, view);
+      const { mesh } = item;
+      const mat = mesh.material;
+      mesh.visible = a.visible;
+      mesh.renderOrder = a.renderOrder;
+      mesh.raycast = a.pickable ? acceleratedRaycast : noRaycast;
+      if (mat.transparent !== a.transparent) mat.needsUpdate = true;
+      mat.transparent = a.transparent;
+      mat.opacity = a.opacity;
+      mat.depthWrite = a.depthWrite;
+      mat.emissive.copy(
+        a.highlight === 2 ? SELECTED_EMISSIVE : a.highlight === 1 ? HOVER_EMISSIVE : NO_EMISSIVE,
+      );
+      mat.emissiveIntensity = a.highlight === 2 ? 0.6 : a.highlight === 1 ? 0.18 : 0;
+    }
+    invalidate();
+  }, [body, layers, xray, selectedId, hoveredId, isolatedId, hiddenIds, invalidate]);
+
+  if (!body) return null;
+
+  const idOf = (e: ThreeEvent<PointerEvent | MouseEvent>): string | null => {
+    const id: unknown = e.object.userData.id;
+    return typeof id === 'string' ? id : null;
+  };
+
+  return (
+    <primitive
+      object={body.group}
+      onPointerMove={(e: ThreeEvent<PointerEvent>) => {
+        e.stopPropagation();
+        useStore.getState().structureHovered(idOf(e));
+        document.body.style.cursor = 'pointer';
+      }}
+      onPointerOut={() => {
+        useStore.getState().structureHovered(null);
+        document.body.style.cursor = '';
+      }}
+      onClick={(e: ThreeEvent<MouseEvent>) => {
+        e.stopPropagation();
+        if (e.delta > CLICK_SLOP_PX) return;
+        useStore.getState().structureSelected(idOf(e));
+      }}
+    />
+  );
+}

@@ -1,0 +1,103 @@
+import { useEffect, useRef } from 'react';
+import { Canvas } from '@react-three/fiber';
+import { useStore } from '../store/index.ts';
+import { displayName } from '../ui/format.ts';
+import { Body } from './Body.tsx';
+import { CameraRig } from './CameraRig.tsx';
+import { CAMERA_FOV_DEG, presetPose } from './cameraPresets.ts';
+import { HudUpdater } from './HudUpdater.tsx';
+import { ReadySignal } from './ReadySignal.tsx';
+import { TestApiBridge } from './TestApiBridge.tsx';
+
+const INITIAL = presetPose('front');
+
+function Floor() {
+  return (
+    <group>
+      <mesh rotation-x={-Math.PI / 2} position-y={-0.002} raycast={() => null}>
+        <circleGeometry args={[1.3, 64]} />
+        <meshBasicMaterial color="#20242b" />
+      </mesh>
+      {/* a soft dark blob under the feet stands in for a shadow at no cost */}
+      <mesh rotation-x={-Math.PI / 2} position-y={-0.001} raycast={() => null}>
+        <circleGeometry args={[0.32, 48]} />
+        <meshBasicMaterial color="#0c0e11" transparent opacity={0.55} depthWrite={false} />
+      </mesh>
+      <gridHelper args={[2.6, 26, '#323842', '#2a2f37']} raycast={() => null} />
+    </group>
+  );
+}
+
+function HoverLabel() {
+  const hoveredId = useStore((s) => s.hoveredId);
+  const structure = useStore((s) => (s.hoveredId ? s.structuresById[s.hoveredId] : undefined));
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const parent = ref.current?.parentElement;
+    if (!parent) return;
+    const move = (e: PointerEvent) => {
+      const el = ref.current;
+      if (!el) return;
+      const rect = parent.getBoundingClientRect();
+      el.style.transform = `translate(${e.clientX - rect.left + 14}px, ${e.clientY - rect.top + 14}px)`;
+    };
+    parent.addEventListener('pointermove', move);
+    return () => parent.removeEventListener('pointermove', move);
+  }, []);
+  return (
+    <div ref={ref} className="hover-label" hidden={!hoveredId || !structure} aria-hidden="true">
+      {structure ? displayName(structure.name, structure.side) : ''}
+    </div>
+  );
+}
+
+/**
+ * The 3D viewport: canvas, body, camera rig, orientation HUD and hover label. Lazy-loaded so
+ * three.js is not in the first JS the page needs.
+ */
+export default function Viewport() {
+  const view = useRef<HTMLSpanElement>(null);
+  const left = useRef<HTMLSpanElement>(null);
+  const right = useRef<HTMLSpanElement>(null);
+  const structureSelected = useStore((s) => s.structureSelected);
+
+  return (
+    <div className="viewport-inner">
+      <Canvas
+        frameloop="demand"
+        flat
+        dpr={[1, 2]}
+        gl={{ antialias: true, preserveDrawingBuffer: true }}
+        camera={{ fov: CAMERA_FOV_DEG, near: 0.02, far: 50, position: [...INITIAL.position] }}
+        raycaster={{ firstHitOnly: true }}
+        onPointerMissed={() => structureSelected(null)}
+        aria-label="3D body viewer. Drag to orbit, scroll to zoom, right-drag to pan."
+        role="img"
+      >
+        <color attach="background" args={['#15181d']} />
+        <hemisphereLight args={['#f4f1ea', '#3b3631', 1.1]} />
+        <directionalLight position={[2.2, 3.5, 3]} intensity={1.9} />
+        <directionalLight position={[-3, 2, -2.5]} intensity={0.8} />
+        <directionalLight position={[0, 1.5, -4]} intensity={0.45} />
+        <Floor />
+        <Body />
+        <CameraRig />
+        <HudUpdater refs={{ view, left, right }} />
+        <ReadySignal />
+        <TestApiBridge />
+      </Canvas>
+      <div className="orientation-hud" aria-live="off">
+        <span className="hud-view" ref={view}>
+          Anterior view
+        </span>
+        <span className="hud-left" ref={left}>
+          Patient&apos;s right
+        </span>
+        <span className="hud-right" ref={right}>
+          Patient&apos;s left
+        </span>
+      </div>
+      <HoverLabel />
+    </div>
+  );
+}

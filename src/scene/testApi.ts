@@ -1,0 +1,39 @@
+import { snapshot, useStore, type Snapshot } from '../store/index.ts';
+
+/** Screen position of a structure, in CSS pixels of the page (for `page.mouse.click`). */
+export interface ProjectedPoint {
+  readonly x: number;
+  readonly y: number;
+  /** Whether the point is inside the canvas and in front of the camera. */
+  readonly onScreen: boolean;
+}
+
+/** The read-only test API on `window.__needlewise` (see tests/e2e). */
+export interface NeedlewiseTestApi {
+  getState(): Snapshot;
+  /** Structure ids of the loaded model, in manifest order. */
+  structures(): string[];
+  /** Projects a structure's centroid to the page; null if unknown or the scene is not up. */
+  project(id: string): ProjectedPoint | null;
+}
+
+declare global {
+  interface Window {
+    __needlewise?: NeedlewiseTestApi;
+  }
+}
+
+let projector: ((id: string) => ProjectedPoint | null) | null = null;
+
+/** The scene registers how to project; cleared with `null` on unmount. */
+export function setProjector(fn: typeof projector): void {
+  projector = fn;
+}
+
+export function installTestApi(): void {
+  window.__needlewise = Object.freeze({
+    getState: () => snapshot(useStore.getState()),
+    structures: () => useStore.getState().manifest?.structures.map((s) => s.id) ?? [],
+    project: (id: string) => (projector ? projector(id) : null),
+  });
+}

@@ -1,0 +1,44 @@
+import { create, type StateCreator } from 'zustand';
+import { createModelSlice } from './modelSlice.ts';
+import { createSelectionSlice } from './selectionSlice.ts';
+import { createViewSlice } from './viewSlice.ts';
+import type { Full } from './types.ts';
+
+export type { Full } from './types.ts';
+
+/** The slices combined once; also used by tests to build a fresh store. */
+export const createFull: StateCreator<Full> = (...a) => ({
+  ...createModelSlice(...a),
+  ...createSelectionSlice(...a),
+  ...createViewSlice(...a),
+});
+
+/**
+ * The app's single store. Select one field per hook call:
+ *
+ * ```tsx
+ * const selectedId = useStore((s) => s.selectedId);
+ * const structureSelected = useStore((s) => s.structureSelected);
+ * ```
+ */
+export const useStore = create<Full>()(createFull);
+
+/** A JSON-safe snapshot of the state for the window test API (no geometry, no functions). */
+export function snapshot(s: Full) {
+  return {
+    mode: s.mode,
+    modelPhase: s.modelPhase,
+    modelVersion: s.manifest?.version ?? null,
+    bytesReceived: s.bytesReceived,
+    bytesTotal: s.bytesTotal,
+    modelError: s.modelError,
+    selectedId: s.selectedId,
+    hoveredId: s.hoveredId,
+    isolatedId: s.isolatedId,
+    hiddenIds: Object.keys(s.hiddenIds),
+    layers: s.layers,
+    xray: s.xray,
+    cameraPreset: s.cameraRequest?.preset ?? null,
+  };
+}
+export type Snapshot = ReturnType<typeof snapshot>;

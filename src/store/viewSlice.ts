@@ -1,0 +1,64 @@
+import type { StateCreator } from 'zustand';
+import { LAYER_DEFAULTS, type LayerId, type LayerState } from './layers.ts';
+import type { Full } from './types.ts';
+
+export const MODES = ['explore', 'needle', 'quiz', 'teach'] as const;
+export type Mode = (typeof MODES)[number];
+
+export const CAMERA_PRESETS = ['front', 'back', 'left', 'right', 'top'] as const;
+export type CameraPreset = (typeof CAMERA_PRESETS)[number];
+
+export interface ViewSlice {
+  mode: Mode;
+  layers: Readonly<Record<LayerId, LayerState>>;
+  xray: boolean;
+  cameraRequest: { readonly preset: CameraPreset; readonly nonce: number } | null;
+  leftDrawerOpen: boolean;
+  rightDrawerOpen: boolean;
+  shortcutsOpen: boolean;
+
+  modeChosen: (mode: Mode) => void;
+  layerToggled: (layer: LayerId) => void;
+  layerOpacityChanged: (layer: LayerId, opacity: number) => void;
+  layersReset: () => void;
+  xrayToggled: () => void;
+  cameraPresetChosen: (preset: CameraPreset) => void;
+  leftDrawerToggled: (open?: boolean) => void;
+  rightDrawerToggled: (open?: boolean) => void;
+  shortcutsDialogToggled: (open?: boolean) => void;
+}
+
+const clamp01 = (v: number) => (Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : 1);
+
+export const createViewSlice: StateCreator<Full, [], [], ViewSlice> = (set) => ({
+  mode: 'explore',
+  layers: LAYER_DEFAULTS,
+  xray: false,
+  cameraRequest: null,
+  leftDrawerOpen: false,
+  rightDrawerOpen: false,
+  shortcutsOpen: false,
+
+  modeChosen: (mode) => set({ mode }),
+  layerToggled: (layer) =>
+    set((s) => ({
+      layers: { ...s.layers, [layer]: { ...s.layers[layer], visible: !s.layers[layer].visible } },
+    })),
+  layerOpacityChanged: (layer, opacity) =>
+    set((s) => ({
+      layers: {
+        ...s.layers,
+        [layer]: {
+          visible: opacity > 0 ? true : s.layers[layer].visible,
+          opacity: clamp01(opacity),
+        },
+      },
+    })),
+  layersReset: () => set({ layers: LAYER_DEFAULTS, xray: false }),
+  xrayToggled: () => set((s) => ({ xray: !s.xray })),
+  cameraPresetChosen: (preset) =>
+    set((s) => ({ cameraRequest: { preset, nonce: (s.cameraRequest?.nonce ?? 0) + 1 } })),
+  leftDrawerToggled: (open) => set((s) => ({ leftDrawerOpen: open ?? !s.leftDrawerOpen })),
+  rightDrawerToggled: (open) => set((s) => ({ rightDrawerOpen: open ?? !s.rightDrawerOpen })),
+  shortcutsDialogToggled: (open) => set((s) => ({ shortcutsOpen: open ?? !s.shortcutsOpen })),
+});

@@ -1,0 +1,44 @@
+import type { Mode } from '../store/viewSlice.ts';
+
+const COMING: Record<Exclude<Mode, 'explore'>, { title: string; items: string[] }> = {
+  needle: {
+    title: 'Needle mode is coming',
+    items: [
+      'Place a virtual needle on the skin and set its direction and depth in millimetres.',
+      'See every tissue it passes, in order, and where the tip rests.',
+      'A live verdict with the distance to the nearest danger: pleura, nerves, arteries.',
+    ],
+  },
+  quiz: {
+    title: 'Quiz mode is coming',
+    items: [
+      'Find the trigger point, name the muscle, pick the referral pattern.',
+      'Choose a safe depth and direction; scored with the same rules as the command line.',
+      'Reproducible quizzes from a seed, so a class can take the same one.',
+    ],
+  },
+  teach: {
+    title: 'Teach mode is coming',
+    items: [
+      'A projector layout: large labels, high contrast, no side panels.',
+      'Step through prepared views and structures with the keyboard or a clicker.',
+      'Show referral zones and needle paths to the whole room.',
+    ],
+  },
+};
+
+/** What an unbuilt mode will do, so the tab is never a dead end. */
+export default function ComingSoonPanel({ mode }: { mode: Exclude<Mode, 'explore'> }) {
+  const c = COMING[mode];
+  return (
+    <section className="coming-soon" aria-labelledby="coming-title">
+      <h2 id="coming-title">{c.title}</h2>
+      <ul>
+        {c.items.map((t) => (
+          <li key={t}>{t}</li>
+        ))}
+      </ul>
+      <p className="hint">Explore works meanwhile: the body stays interactive.</p>
+    </section>
+  );
+}

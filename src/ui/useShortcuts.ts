@@ -1,0 +1,67 @@
+import { useEffect } from 'react';
+import { useStore } from '../store/index.ts';
+import { SEARCH_INPUT_ID } from './SearchBox.tsx';
+import { shortcutFor } from './shortcuts.ts';
+import { isDrawerLayout } from './layout.ts';
+
+function inTextField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  return (
+    target instanceof HTMLInputElement &&
+    !['checkbox', 'radio', 'range', 'button'].includes(target.type)
+  );
+}
+
+/** The global keyboard shortcuts (listed in the "?" dialog). */
+export function useShortcuts(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const action = shortcutFor({
+        key: e.key,
+        ctrlKey: e.ctrlKey,
+        metaKey: e.metaKey,
+        altKey: e.altKey,
+        inTextField: inTextField(e.target),
+      });
+      if (!action) return;
+      const s = useStore.getState();
+      if (s.shortcutsOpen && action.type !== 'toggleHelp') return; // the dialog handles its own keys
+      switch (action.type) {
+        case 'preset':
+          s.cameraPresetChosen(action.preset);
+          break;
+        case 'focusSearch': {
+          if (isDrawerLayout()) s.leftDrawerToggled(true);
+          document.getElementById(SEARCH_INPUT_ID)?.focus();
+          break;
+        }
+        case 'toggleHelp':
+          s.shortcutsDialogToggled();
+          break;
+        case 'toggleXray':
+          s.xrayToggled();
+          break;
+        case 'isolate':
+          if (s.selectedId) s.structureIsolated(s.selectedId);
+          break;
+        case 'hide':
+          if (s.selectedId) s.structureHidden(s.selectedId);
+          break;
+        case 'showAll':
+          s.allStructuresShown();
+          break;
+        case 'escape':
+          if (s.leftDrawerOpen || s.rightDrawerOpen) {
+            s.leftDrawerToggled(false);
+            s.rightDrawerToggled(false);
+          } else if (!inTextField(e.target)) s.structureSelected(null);
+          return;
+      }
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}

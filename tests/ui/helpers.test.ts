@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import type { Structure } from '../../src/domain/body/manifest.ts';
+import { createStructureSearch } from '../../src/ui/search.ts';
+import { shortcutFor, SHORTCUT_HELP } from '../../src/ui/shortcuts.ts';
+import { displayName, formatBytes, formatVolume, progressFraction } from '../../src/ui/format.ts';
+import { groupByKind } from '../../src/ui/StructureList.tsx';
+
+const s = (
+  id: string,
+  name: string,
+  kind: Structure['kind'],
+  side: Structure['side'],
+  group?: string,
+): Structure => ({
+  id,
+  name,
+  kind,
+  side,
+  closed: true,
+  triangles: 1,
+  volumeCm3: 1,
+  ...(group ? { group } : {}),
+});
+
+const STRUCTURES = [
+  s('trapezius-upper-left', 'Trapezius, upper (descending) part', 'muscle', 'left', 'Trapezius'),
+  s('trapezius-upper-right', 'Trapezius, upper (descending) part', 'muscle', 'right', 'Trapezius'),
+  s('levator-scapulae-left', 'Levator scapulae', 'muscle', 'left'),
+  s('sciatic-nerve-right', 'Sciatic nerve', 'nerve', 'right'),
+  s('sternum', 'Sternum', 'bone', 'midline'),
+  s('pleura-left', 'Parietal pleura', 'pleura', 'left'),
+];
+
+describe('structure search', () => {
+  const search = createStructureSearch(STRUCTURES);
+
+  it('empty query gives nothing', () => {
+    expect(search.search('   ')).toEqual([]);
+  });
+
+  it('a typo still finds the muscle', () => {
+    expect(search.search('trapezus')[0]?.name).toMatch(/Trapezius/);
+  });
+
+  it('a side word filters to that side', () => {
+    const ids = search.search('trapezius left').map((r) => r.id);
+    expect(ids).toEqual(['trapezius-upper-left']);
+  });
+
+  it('"r" is shorthand for right', () => {
+    expect(search.search('sciatic r').map((r) => r.id)).toEqual(['sciatic-nerve-right']);
+  });
+
+  it('the limit is respected', () => {
+    expect(search.search('a', 2).length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('keyboard shortcuts', () => {
+  it('digits and letters choose camera presets', () => {
+    expect(shortcutFor({ key: '1' })).toEqual({ type: 'preset', preset: 'front' });
+    expect(shortcutFor({ key: 'B' })).toEqual({ type: 'preset', preset: 'back' });
+    expect(shortcutFor({ key: '5' })).toEqual({ type: 'preset', preset: 'top' });
+  });
+
+  it('letters type instead of acting while a text field has focus', () => {
+    expect(shortcutFor({ key: 'f', inTextField: true })).toBeNull();
+    expect(shortcutFor({ key: '/', inTextField: true })).toBeNull();
+  });
+
+  it('Escape works even in a text field', () => {
+    expect(shortcutFor({ key: 'Escape', inTextField: true })).toEqual({ type: 'escape' });
+  });
+
+  it('browser shortcuts with modifiers are left alone', () => {
+    expect(shortcutFor({ key: 'r', ctrlKey: true })).toBeNull();
+    expect(shortcutFor({ key: 'f', metaKey: true })).toBeNull();
+  });
+
+  it('every key named in the help dialog that is a single character maps to an action', () => {
+    const singles = SHORTCUT_HELP.flatMap((h) => h.keys).filter(
+      (k) => k.length === 1 && !'↑↓'.includes(k),
+    );
+    for (const k of singles) expect(shortcutFor({ key: k }), k).not.toBeNull();
+  });
+});
+
+describe('formatting', () => {
+  it('midline structures have no side suffix', () => {
+    expect(displayName('Sternum', 'midline')).toBe('Sternum');
+    expect(displayName('Deltoid', 'left')).toBe('Deltoid (left)');
+  });
+  it('volumes', () => {
+    expect(formatVolume(3.14159)).toBe('3.1 cm³');
+    expect(formatVolume(1834.6)).toBe('1,835 cm³');
+  });
+  it('bytes', () => {
+    expect(formatBytes(512)).toBe('512 B');
+    expect(formatBytes(2048)).toBe('2 kB');
+    expect(formatBytes(3.5 * 1024 * 1024)).toBe('3.5 MB');
+  });
+  it('progress is null when the total is unknown and clamped otherwise', () => {
+    expect(progressFraction(10, 0)).toBeNull();
+    expect(progressFraction(50, 100)).toBe(0.5);
+    expect(progressFraction(150, 100)).toBe(1);
+  });
+});
+
+describe('structure list', () => {
+  it('groups by kind in manifest kind order, names sorted', () => {
+    const groups = groupByKind(STRUCTURES);
+    expect(groups.map(([k]) => k)).toEqual(['muscle', 'bone', 'pleura', 'nerve']);
+    expect(groups[0]?.[1].map((x) => x.id)).toEqual([
+      'levator-scapulae-left',
+      'trapezius-upper-left',
+      'trapezius-upper-right',
+    ]);
+  });
+});
