@@ -30,7 +30,25 @@ interface Built {
 }
 
 /** Clearance kept between neighbouring tissues, metres: absorbs the mesher's error. */
-const OVERLAP_GAP = 0.0006;
+const OVERLAP_GAP = 0.001;
+/** Simplification tolerance by tissue, metres: thin structures keep more detail. */
+const SIMPLIFY_BY_KIND: Record<StructureDef['kind'], number> = {
+  skin: 0.002,
+  fat: 0.002,
+  muscle: 0.0012,
+  bone: 0.001,
+  cartilage: 0.0006,
+  lung: 0.0012,
+  pleura: 0.0005,
+  organ: 0.0015,
+  nerve: 0.0004,
+  artery: 0.0004,
+  vein: 0.0004,
+};
+const ENVELOPE_TOL = 0.002;
+
+export const PLEURA_CONTAINER =
+  'pleura-left/right are stored as the closed surface of the pleural sac (parietal pleura); the pleura and pleural space are that volume less the lung, and a path that crosses the surface has reached the parietal pleura';
 
 export const FAT_CONTAINER =
   'subcutaneous-fat is stored as the closed surface under the skin; the fat tissue is that volume less every other structure, so a point inside it belongs to the fat only when it is in no other structure';
@@ -51,14 +69,14 @@ export async function generateBody(opts: GenerateOptions): Promise<{ glb: Uint8A
   specs.forEach((spec) => {
     const entry = DEFS.get(spec.id);
     if (!entry) throw new Error(`generateBody: ${spec.id} is not in models/structures.ts`);
-    // deep structures never shape the surface: leave them out of the envelope
-    const deep = ['lung', 'pleura', 'organ', 'nerve', 'artery', 'vein'].includes(entry.def.kind) && entry.def.stem !== 'abdominal-viscera';
-    if (!deep && !(entry.def.kind === 'muscle' && entry.def.layer === 1)) envelopePrims.push(...spec.prims);
+    // everything, deep structures too: the envelope must have no voids inside the body
+    envelopePrims.push(...spec.prims);
   });
   // Fat and skin: the union of everything, offset by a regional fat thickness.
   const env = envelope(envelopePrims);
   log('sampled the envelope');
-  const index = new PriorityIndex(specs);
+  // containers do not push later structures away: leave them out of the priority index
+  const index = new PriorityIndex(specs.map((s) => (s.container ? { prims: [], blend: 0 } : s)));
   specs.forEach((spec, k) => {
     const entry = DEFS.get(spec.id)!;
     if (opts.only && !opts.only.some((p) => spec.id.startsWith(p))) return;
@@ -71,14 +89,19 @@ export async function generateBody(opts: GenerateOptions): Promise<{ glb: Uint8A
       if (own > 0.004) return own;
       return Math.max(own, OVERLAP_GAP - index.d(p, k), env.d(p) + OVERLAP_GAP);
     };
-    const m = levelSet(api, d, shape.bounds, { edge: spec.edge, simplify: spec.edge * 0.32, pad: spec.blend + spec.edge * 2 });
+    // Mesh the surface inset by the simplification tolerance, then simplify: the simplified
+    // surface stays inside the structure's own region, so neighbours never overlap.
+    const tol = SIMPLIFY_BY_KIND[entry.def.kind];
+    const m = levelSet(api, d, shape.bounds, { edge: spec.edge, simplify: tol, level: tol, pad: spec.blend + spec.edge * 2 });
     if (m.isEmpty()) throw new Error(`generateBody: ${spec.id} vanished after removing the overlap`);
     if (process.env.MODEL_DEBUG) log(`  ${spec.id}: ${m.numTri()} tris in ${(performance.now() - t0).toFixed(0)} ms`);
     built.push({ spec, def: entry.def, side: entry.side, m });
   });
   log(`meshed ${built.length} structures`);
-  const inner = levelSet(api, env.d, env.bounds, { edge: 0.007, simplify: 0.002, pad: 0.01 });
-  const outer = levelSet(api, env.d, env.bounds, { edge: 0.007, simplify: 0.002, pad: 0.01, level: -SKIN_THICKNESS });
+  // grown by the tolerance before simplifying, so the simplified fat surface stays outside
+  // everything it must contain
+  const inner = levelSet(api, env.d, env.bounds, { edge: 0.008, simplify: ENVELOPE_TOL, pad: 0.01, level: -ENVELOPE_TOL });
+  const outer = levelSet(api, env.d, env.bounds, { edge: 0.008, simplify: ENVELOPE_TOL, pad: 0.01, level: -SKIN_THICKNESS - ENVELOPE_TOL });
   log('meshed the envelope');
   // The fat is stored as its outer surface: it fills that volume wherever no other structure is
   // (FAT_CONTAINER in the manifest). Storing it cut would copy every other surface into it.
@@ -143,7 +166,7 @@ export async function generateBody(opts: GenerateOptions): Promise<{ glb: Uint8A
     body: { sex: 'male', statureMm: Math.round(ansur('stature') * 10000) / 10, source: ANSUR_SOURCE },
     structures,
     landmarks,
-    build: { sources: SOURCES, fat: FAT_SOURCE, containers: { 'subcutaneous-fat': FAT_CONTAINER } },
+    build: { sources: SOURCES, fat: FAT_SOURCE, containers: { 'subcutaneous-fat': FAT_CONTAINER, 'pleura-left': PLEURA_CONTAINER, 'pleura-right': PLEURA_CONTAINER } },
   };
   return { glb, manifest };
 }

@@ -114,9 +114,9 @@ function hipBone(side: Side): Primitive[] {
     // acetabulum rim
     ellipsoid(s(acet), [0.028, 0.03, 0.03]),
     // ischium down to the tuberosity, pubis to the symphysis
-    ...chain([acet, [P.ischialTuberosity[0] + 0.01, acet[1] - 0.04, acet[2] - 0.04], P.ischialTuberosity].map(s), 0.014, 0.012),
-    ...chain([acet, [0.04, acet[1] - 0.01, P.pubicSymphysis[2] - 0.01], [0.006, P.pubicSymphysis[1], P.pubicSymphysis[2]]].map(s), 0.011, 0.01),
-    ...chain([P.ischialTuberosity, [0.025, P.pubicSymphysis[1] - 0.04, P.pubicSymphysis[2] - 0.02], [0.006, P.pubicSymphysis[1] - 0.02, P.pubicSymphysis[2] - 0.005]].map(s), 0.008),
+    ...chain(([acet, [P.ischialTuberosity[0] + 0.01, acet[1] - 0.04, acet[2] - 0.04], P.ischialTuberosity] as V3[]).map(s), 0.014, 0.012),
+    ...chain(([acet, [0.04, acet[1] - 0.01, P.pubicSymphysis[2] - 0.01], [0.006, P.pubicSymphysis[1], P.pubicSymphysis[2]]] as V3[]).map(s), 0.011, 0.01),
+    ...chain(([P.ischialTuberosity, [0.025, P.pubicSymphysis[1] - 0.04, P.pubicSymphysis[2] - 0.02], [0.006, P.pubicSymphysis[1] - 0.02, P.pubicSymphysis[2] - 0.005]] as V3[]).map(s), 0.008),
   ];
   return prims;
 }

@@ -39,9 +39,9 @@ export function fatThickness(p: V3): number {
   const abdomen = y < P.xiphoid[1] && !back;
   if (abdomen) return 0.02;
   if (y < P.xiphoid[1]) return midline ? 0.008 : 0.014; // lower back, flank
-  if (back) return midline ? 0.005 : 0.007; // upper back
-  if (ax > 0.14) return 0.01; // shoulder, lateral chest
-  return 0.01; // anterior chest
+  if (back) return midline ? 0.003 : 0.004; // upper back
+  if (ax > 0.14) return 0.008; // shoulder, lateral chest
+  return 0.007; // anterior chest
 }
 
 export interface Envelope {

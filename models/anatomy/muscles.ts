@@ -327,7 +327,7 @@ export function muscleSpecs(): StructureSpec[] {
         fibres.push(...r.fibres);
       }
       const belly = Math.max(...fans.map((f) => f.belly));
-      specs.push({ id, prims, blend: Math.min(0.006, belly * 0.8), edge: belly > 0.012 ? 0.005 : 0.004, fibres });
+      specs.push({ id, prims, blend: Math.min(0.006, belly * 0.8), edge: belly > 0.012 ? 0.006 : belly > 0.007 ? 0.005 : 0.004, fibres });
       built.push(...prims);
     }
   }

@@ -117,7 +117,7 @@ export function neurovascularSpecs(): StructureSpec[] {
   for (const c of courses()) {
     for (const side of ['left', 'right'] as const) {
       const pts = c.pts.map((p) => sided(p, side));
-      specs.push({ id: `${c.stem}-${side}`, prims: chain(pts, c.r, c.r1 ?? c.r), blend: 0.003, edge: Math.min(0.003, c.r * 1.1) });
+      specs.push({ id: `${c.stem}-${side}`, prims: chain(pts, c.r, c.r1 ?? c.r), blend: 0.003, edge: Math.min(0.004, c.r * 1.4) });
     }
   }
   return specs;

@@ -6,7 +6,13 @@ import type { StructureSpec } from './spec.ts';
 
 /** Inner surface of the parietal pleura below the rib centre lines (intercostal shell 5.5 mm). */
 export const PLEURA_INSET = 0.006;
-const PLEURA_THICKNESS = 0.0015;
+/**
+ * The parietal pleura is stored as the closed surface of the pleural sac (a container): the
+ * pleura and pleural space are that volume less the lung. A needle that crosses the surface has
+ * reached the parietal pleura. The lung lies 2.5 mm inside it.
+ */
+const PLEURA_THICKNESS = 0.0025;
+const GAP = 0.0;
 
 export function organSpecs(): StructureSpec[] {
   const specs: StructureSpec[] = [];
@@ -19,16 +25,17 @@ export function organSpecs(): StructureSpec[] {
   specs.push({ id: 'heart-and-mediastinum', prims: heart, blend: 0.02, edge: 0.006 });
   for (const side of ['left', 'right'] as const) {
     specs.push({
-      id: `lung-${side}`,
-      prims: [cavityPrimitive({ inset: PLEURA_INSET + PLEURA_THICKNESS, border: [10, 8, 6], side })],
+      id: `pleura-${side}`,
+      prims: [cavityPrimitive({ inset: PLEURA_INSET, border: [12, 10, 8], side })],
+      container: true,
       blend: 0,
       edge: 0.005,
     });
   }
   for (const side of ['left', 'right'] as const) {
     specs.push({
-      id: `pleura-${side}`,
-      prims: [cavityPrimitive({ inset: PLEURA_INSET, border: [12, 10, 8], side })],
+      id: `lung-${side}`,
+      prims: [cavityPrimitive({ inset: PLEURA_INSET + PLEURA_THICKNESS + GAP, border: [10, 8, 6], side })],
       blend: 0,
       edge: 0.005,
     });

@@ -13,18 +13,18 @@ export interface Rib {
 
 /** Ring parameters per rib: half-width, anterior end angle (rad from posterior midline), drop. */
 const RING: Record<number, { a: number; end: number; cartEnd: number; drop: number }> = {
-  1: { a: 0.058, end: 2.45, cartEnd: 2.85, drop: 0.06 },
-  2: { a: 0.085, end: 2.4, cartEnd: 2.95, drop: 0.085 },
-  3: { a: 0.102, end: 2.35, cartEnd: 2.98, drop: 0.095 },
-  4: { a: 0.114, end: 2.3, cartEnd: 3.0, drop: 0.1 },
-  5: { a: 0.122, end: 2.25, cartEnd: 3.0, drop: 0.1 },
-  6: { a: 0.128, end: 2.2, cartEnd: 2.95, drop: 0.1 },
-  7: { a: 0.132, end: 2.15, cartEnd: 2.9, drop: 0.098 },
-  8: { a: 0.134, end: 2.05, cartEnd: 2.62, drop: 0.095 },
-  9: { a: 0.133, end: 1.95, cartEnd: 2.4, drop: 0.09 },
-  10: { a: 0.13, end: 1.85, cartEnd: 2.2, drop: 0.085 },
-  11: { a: 0.125, end: 1.6, cartEnd: 1.6, drop: 0.06 },
-  12: { a: 0.115, end: 1.2, cartEnd: 1.2, drop: 0.03 },
+  1: { a: 0.062, end: 2.45, cartEnd: 2.85, drop: 0.06 },
+  2: { a: 0.1, end: 2.4, cartEnd: 2.95, drop: 0.085 },
+  3: { a: 0.115, end: 2.35, cartEnd: 2.98, drop: 0.095 },
+  4: { a: 0.125, end: 2.3, cartEnd: 3.0, drop: 0.1 },
+  5: { a: 0.131, end: 2.25, cartEnd: 3.0, drop: 0.1 },
+  6: { a: 0.135, end: 2.2, cartEnd: 2.95, drop: 0.1 },
+  7: { a: 0.138, end: 2.15, cartEnd: 2.9, drop: 0.098 },
+  8: { a: 0.139, end: 2.05, cartEnd: 2.62, drop: 0.095 },
+  9: { a: 0.137, end: 1.95, cartEnd: 2.4, drop: 0.09 },
+  10: { a: 0.133, end: 1.85, cartEnd: 2.2, drop: 0.085 },
+  11: { a: 0.127, end: 1.6, cartEnd: 1.6, drop: 0.06 },
+  12: { a: 0.117, end: 1.2, cartEnd: 1.2, drop: 0.03 },
 };
 
 /** z of the anterior chest wall (sternum line) at height y. */
@@ -47,7 +47,12 @@ export function ribRing(n: number, theta: number): V3 {
   const y = yHead - ring.drop * Math.pow(s, 1.3);
   // widen the lateral part a little (the thorax is broadest behind the midaxillary line)
   const a = ring.a * (1 + 0.06 * Math.sin(theta) * Math.cos(theta));
-  return [a * Math.sin(theta), y, zc - b * Math.cos(theta)];
+  // the front of the cage is flatter than an ellipse (a rounded-rectangle section)
+  const c = Math.cos(theta);
+  const zc2 = c < 0 ? -Math.pow(-c, 0.55) : c;
+  const sn = Math.sin(theta);
+  const x = c < 0 ? a * Math.pow(Math.max(sn, 0), 0.55) : a * sn;
+  return [x, y, zc - b * zc2];
 }
 
 function buildRib(n: number): Rib {

@@ -10,4 +10,9 @@ export interface StructureSpec {
   edge: number;
   /** Muscles: fibre segments (from, to) to give each vertex a fibre direction. */
   fibres?: [V3, V3][];
+  /**
+   * A container holds the remainder of its volume (the pleural sac around the lung): later
+   * structures do not give way to it.
+   */
+  container?: boolean;
 }

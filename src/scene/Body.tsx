@@ -3,7 +3,7 @@ import { useThree, type ThreeEvent } from '@react-three/fiber';
 import { Color } from 'three';
 import { useStore } from '../store/index.ts';
 import { appearanceOf } from './appearance.ts';
-import { acceleratedRaycast, buildBody, noRaycast } from './buildBody.ts';
+import { acceleratedRaycast, buildBody, ensureBoundsTree, noRaycast } from './buildBody.ts';
 import { sceneRegistry } from './registry.ts';
 
 const SELECTED_EMISSIVE = new Color('#ffc840');
@@ -53,6 +53,7 @@ export function Body() {
       const mat = mesh.material;
       mesh.visible = a.visible;
       mesh.renderOrder = a.renderOrder;
+      if (a.pickable) ensureBoundsTree(mesh.geometry);
       mesh.raycast = a.pickable ? acceleratedRaycast : noRaycast;
       if (mat.transparent !== a.transparent) mat.needsUpdate = true;
       mat.transparent = a.transparent;
@@ -61,7 +62,7 @@ export function Body() {
       mat.emissive.copy(
         a.highlight === 2 ? SELECTED_EMISSIVE : a.highlight === 1 ? HOVER_EMISSIVE : NO_EMISSIVE,
       );
-      mat.emissiveIntensity = a.highlight === 2 ? 0.6 : a.highlight === 1 ? 0.18 : 0;
+      mat.emissiveIntensity = a.highlight === 2 ? 0.42 : a.highlight === 1 ? 0.18 : 0;
     }
     invalidate();
   }, [body, layers, xray, selectedId, hoveredId, isolatedId, hiddenIds, invalidate]);

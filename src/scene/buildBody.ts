@@ -40,6 +40,14 @@ const ROUGHNESS: Partial<Record<StructureKind, number>> = {
   pleura: 0.3,
 };
 
+/**
+ * Builds the BVH the first time a structure becomes pickable: the fat alone is over a million
+ * triangles and hidden by default, so building every tree up front would delay the first frame.
+ */
+export function ensureBoundsTree(geometry: BufferGeometry): void {
+  if (!geometry.boundsTree) geometry.boundsTree = new MeshBVH(geometry);
+}
+
 /** Turns off picking for a mesh without removing it from the scene. */
 export function noRaycast(_raycaster: Raycaster, _hits: Intersection[]): void {}
 export { acceleratedRaycast };
@@ -52,7 +60,6 @@ function geometryOf(m: MeshData): BufferGeometry {
   g.computeVertexNormals();
   g.computeBoundingBox();
   g.computeBoundingSphere();
-  g.boundsTree = new MeshBVH(g);
   return g;
 }
 
@@ -95,7 +102,7 @@ export function buildBody(
     const mesh = new Mesh(geometry, material);
     mesh.name = m.id;
     mesh.userData.id = m.id;
-    mesh.raycast = acceleratedRaycast;
+    mesh.raycast = noRaycast; // the view state decides (Body)
     mesh.matrixAutoUpdate = false;
     group.add(mesh);
     items.set(m.id, { id: m.id, structure, mesh, centroid: centroidOf(m.positions) });

@@ -15,6 +15,8 @@ export interface NeedlewiseTestApi {
   structures(): string[];
   /** Projects a structure's centroid to the page; null if unknown or the scene is not up. */
   project(id: string): ProjectedPoint | null;
+  /** The structure a click at page point (x, y) would select, with the viewer's picking rules. */
+  pick(x: number, y: number): string | null;
 }
 
 declare global {
@@ -23,17 +25,22 @@ declare global {
   }
 }
 
-let projector: ((id: string) => ProjectedPoint | null) | null = null;
+interface SceneProbe {
+  project(id: string): ProjectedPoint | null;
+  pick(x: number, y: number): string | null;
+}
+let probe: SceneProbe | null = null;
 
-/** The scene registers how to project; cleared with `null` on unmount. */
-export function setProjector(fn: typeof projector): void {
-  projector = fn;
+/** The scene registers how to project and pick; cleared with `null` on unmount. */
+export function setSceneProbe(p: SceneProbe | null): void {
+  probe = p;
 }
 
 export function installTestApi(): void {
   window.__needlewise = Object.freeze({
     getState: () => snapshot(useStore.getState()),
     structures: () => useStore.getState().manifest?.structures.map((s) => s.id) ?? [],
-    project: (id: string) => (projector ? projector(id) : null),
+    project: (id: string) => probe?.project(id) ?? null,
+    pick: (x: number, y: number) => probe?.pick(x, y) ?? null,
   });
 }

@@ -32,6 +32,8 @@ export function StructureList() {
   // a structure picked in the 3D view shows up in the list too
   useEffect(() => {
     if (!selectedId) return;
+    // not while the user works in the panel itself: the search box would scroll away
+    if (section.current?.closest('.panel')?.contains(document.activeElement)) return;
     const el = section.current?.querySelector<HTMLElement>(`[data-id="${CSS.escape(selectedId)}"]`);
     if (el?.offsetParent) el.scrollIntoView({ block: 'nearest' });
   }, [selectedId]);

@@ -35,7 +35,9 @@ interface BufferView {
 }
 interface GltfJson {
   nodes?: { name?: string; mesh?: number; translation?: number[]; matrix?: number[] }[];
-  meshes?: { primitives: { attributes: Record<string, number>; indices?: number; mode?: number }[] }[];
+  meshes?: {
+    primitives: { attributes: Record<string, number>; indices?: number; mode?: number }[];
+  }[];
   accessors?: Accessor[];
   bufferViews?: BufferView[];
 }
@@ -49,33 +51,42 @@ function readAccessor(json: GltfJson, bin: DataView, index: number): Float32Arra
   if (!view) throw new Error(`readGlb: accessor ${index} has no buffer view`);
   const n = COMPONENTS[acc.type];
   if (!n) throw new Error(`readGlb: accessor ${index} has unsupported type ${acc.type}`);
-  const count = acc.count * n;
+  const size: Record<number, number> = { 5126: 4, 5125: 4, 5123: 2, 5120: 1 };
+  const comp = size[acc.componentType];
+  if (!comp)
+    throw new Error(
+      `readGlb: accessor ${index} has unsupported component type ${acc.componentType}`,
+    );
+  // attributes may be interleaved: honour the buffer view's stride
+  const stride = view.byteStride ?? n * comp;
   const base = (view.byteOffset ?? 0) + (acc.byteOffset ?? 0);
-  switch (acc.componentType) {
-    case 5126: {
-      const out = new Float32Array(count);
-      for (let i = 0; i < count; i++) out[i] = bin.getFloat32(base + i * 4, true);
-      return out;
+  const out =
+    acc.componentType === 5126 || acc.componentType === 5120
+      ? new Float32Array(acc.count * n)
+      : new Uint32Array(acc.count * n);
+  for (let i = 0; i < acc.count; i++) {
+    const at = base + i * stride;
+    for (let j = 0; j < n; j++) {
+      const o = at + j * comp;
+      let v: number;
+      switch (acc.componentType) {
+        case 5126:
+          v = bin.getFloat32(o, true);
+          break;
+        case 5125:
+          v = bin.getUint32(o, true);
+          break;
+        case 5123:
+          v = bin.getUint16(o, true);
+          break;
+        default:
+          // normalized signed bytes: used for fibre directions
+          v = Math.max(bin.getInt8(o) / 127, -1);
+      }
+      out[i * n + j] = v;
     }
-    case 5125: {
-      const out = new Uint32Array(count);
-      for (let i = 0; i < count; i++) out[i] = bin.getUint32(base + i * 4, true);
-      return out;
-    }
-    case 5123: {
-      const out = new Uint32Array(count);
-      for (let i = 0; i < count; i++) out[i] = bin.getUint16(base + i * 2, true);
-      return out;
-    }
-    case 5120: {
-      // normalized signed bytes: used for fibre directions
-      const out = new Float32Array(count);
-      for (let i = 0; i < count; i++) out[i] = Math.max(bin.getInt8(base + i) / 127, -1);
-      return out;
-    }
-    default:
-      throw new Error(`readGlb: accessor ${index} has unsupported component type ${acc.componentType}`);
   }
+  return out;
 }
 
 /** Parses a binary glTF written by the model generator into one MeshData per named node. */
@@ -115,7 +126,11 @@ export function readGlb(data: ArrayBuffer | Uint8Array): MeshData[] {
     const fiberIndex = prim.attributes._FIBER;
     const fibers =
       fiberIndex === undefined ? undefined : (readAccessor(json, bin, fiberIndex) as Float32Array);
-    out.push(fibers ? { id: node.name, positions, indices, fibers } : { id: node.name, positions, indices });
+    out.push(
+      fibers
+        ? { id: node.name, positions, indices, fibers }
+        : { id: node.name, positions, indices },
+    );
   }
   return out;
 }
