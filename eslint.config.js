@@ -17,7 +17,10 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'warn',
       '@react-three/no-clone-in-loop': 'error',
       '@react-three/no-new-in-loop': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   { files: ['**/*.{js,mjs}'], languageOptions: { globals: { ...globals.node } } },

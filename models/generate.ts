@@ -60,10 +60,18 @@ for (const def of ALL_STRUCTURES) {
   }
 }
 
-export async function generateBody(opts: GenerateOptions): Promise<{ glb: Uint8Array; manifest: Manifest }> {
+export async function generateBody(
+  opts: GenerateOptions,
+): Promise<{ glb: Uint8Array; manifest: Manifest }> {
   const log = opts.log ?? (() => {});
   const api = await manifoldApi();
-  const specs: StructureSpec[] = [...boneSpecs(), ...organSpecs(), ...neurovascularSpecs(), ...muscleSpecs(), visceraSpec()];
+  const specs: StructureSpec[] = [
+    ...boneSpecs(),
+    ...organSpecs(),
+    ...neurovascularSpecs(),
+    ...muscleSpecs(),
+    visceraSpec(),
+  ];
   const built: Built[] = [];
   const envelopePrims: Primitive[] = [];
   specs.forEach((spec) => {
@@ -92,16 +100,33 @@ export async function generateBody(opts: GenerateOptions): Promise<{ glb: Uint8A
     // Mesh the surface inset by the simplification tolerance, then simplify: the simplified
     // surface stays inside the structure's own region, so neighbours never overlap.
     const tol = SIMPLIFY_BY_KIND[entry.def.kind];
-    const m = levelSet(api, d, shape.bounds, { edge: spec.edge, simplify: tol, level: tol, pad: spec.blend + spec.edge * 2 });
-    if (m.isEmpty()) throw new Error(`generateBody: ${spec.id} vanished after removing the overlap`);
-    if (process.env.MODEL_DEBUG) log(`  ${spec.id}: ${m.numTri()} tris in ${(performance.now() - t0).toFixed(0)} ms`);
+    const m = levelSet(api, d, shape.bounds, {
+      edge: spec.edge,
+      simplify: tol,
+      level: tol,
+      pad: spec.blend + spec.edge * 2,
+    });
+    if (m.isEmpty())
+      throw new Error(`generateBody: ${spec.id} vanished after removing the overlap`);
+    if (process.env.MODEL_DEBUG)
+      log(`  ${spec.id}: ${m.numTri()} tris in ${(performance.now() - t0).toFixed(0)} ms`);
     built.push({ spec, def: entry.def, side: entry.side, m });
   });
   log(`meshed ${built.length} structures`);
   // grown by the tolerance before simplifying, so the simplified fat surface stays outside
   // everything it must contain
-  const inner = levelSet(api, env.d, env.bounds, { edge: 0.008, simplify: ENVELOPE_TOL, pad: 0.01, level: -ENVELOPE_TOL });
-  const outer = levelSet(api, env.d, env.bounds, { edge: 0.008, simplify: ENVELOPE_TOL, pad: 0.01, level: -SKIN_THICKNESS - ENVELOPE_TOL });
+  const inner = levelSet(api, env.d, env.bounds, {
+    edge: 0.008,
+    simplify: ENVELOPE_TOL,
+    pad: 0.01,
+    level: -ENVELOPE_TOL,
+  });
+  const outer = levelSet(api, env.d, env.bounds, {
+    edge: 0.008,
+    simplify: ENVELOPE_TOL,
+    pad: 0.01,
+    level: -SKIN_THICKNESS - ENVELOPE_TOL,
+  });
   log('meshed the envelope');
   // The fat is stored as its outer surface: it fills that volume wherever no other structure is
   // (FAT_CONTAINER in the manifest). Storing it cut would copy every other surface into it.
@@ -110,10 +135,22 @@ export async function generateBody(opts: GenerateOptions): Promise<{ glb: Uint8A
   const skinArrays: Arrays = toArrays(outer);
   log('cut fat and skin');
 
-  const all: { id: string; def: StructureDef; side: Built['side']; m: Manifold; fibres?: [V3, V3][] }[] = [
+  const all: {
+    id: string;
+    def: StructureDef;
+    side: Built['side'];
+    m: Manifold;
+    fibres?: [V3, V3][];
+  }[] = [
     { id: 'skin', ...DEFS.get('skin')!, m: skin },
     { id: 'subcutaneous-fat', ...DEFS.get('subcutaneous-fat')!, m: fat },
-    ...built.map((x) => ({ id: x.spec.id, def: x.def, side: x.side, m: x.m, ...(x.spec.fibres ? { fibres: x.spec.fibres } : {}) })),
+    ...built.map((x) => ({
+      id: x.spec.id,
+      def: x.def,
+      side: x.side,
+      m: x.m,
+      ...(x.spec.fibres ? { fibres: x.spec.fibres } : {}),
+    })),
   ];
 
   // GLB
@@ -122,11 +159,15 @@ export async function generateBody(opts: GenerateOptions): Promise<{ glb: Uint8A
   const scene = doc.createScene('body');
   const structures: Structure[] = [];
   for (const s of all) {
-    if (s.m.status() !== 'NoError') throw new Error(`generateBody: ${s.id}: manifold status ${s.m.status()}`);
+    if (s.m.status() !== 'NoError')
+      throw new Error(`generateBody: ${s.id}: manifold status ${s.m.status()}`);
     const arr = toArrays(s.m);
     const prim = doc
       .createPrimitive()
-      .setAttribute('POSITION', doc.createAccessor().setType('VEC3').setArray(arr.positions).setBuffer(buffer))
+      .setAttribute(
+        'POSITION',
+        doc.createAccessor().setType('VEC3').setArray(arr.positions).setBuffer(buffer),
+      )
       .setIndices(
         doc
           .createAccessor()
@@ -135,7 +176,15 @@ export async function generateBody(opts: GenerateOptions): Promise<{ glb: Uint8A
           .setBuffer(buffer),
       );
     if (s.fibres) {
-      prim.setAttribute('_FIBER', doc.createAccessor().setType('VEC3').setArray(fibreDirections(arr.positions, s.fibres)).setNormalized(true).setBuffer(buffer));
+      prim.setAttribute(
+        '_FIBER',
+        doc
+          .createAccessor()
+          .setType('VEC3')
+          .setArray(fibreDirections(arr.positions, s.fibres))
+          .setNormalized(true)
+          .setBuffer(buffer),
+      );
     }
     const mesh = doc.createMesh(s.id).addPrimitive(prim);
     scene.addChild(doc.createNode(s.id).setMesh(mesh));
@@ -163,10 +212,22 @@ export async function generateBody(opts: GenerateOptions): Promise<{ glb: Uint8A
   const manifest: Manifest = {
     version: opts.version,
     units: 'm',
-    body: { sex: 'male', statureMm: Math.round(ansur('stature') * 10000) / 10, source: ANSUR_SOURCE },
+    body: {
+      sex: 'male',
+      statureMm: Math.round(ansur('stature') * 10000) / 10,
+      source: ANSUR_SOURCE,
+    },
     structures,
     landmarks,
-    build: { sources: SOURCES, fat: FAT_SOURCE, containers: { 'subcutaneous-fat': FAT_CONTAINER, 'pleura-left': PLEURA_CONTAINER, 'pleura-right': PLEURA_CONTAINER } },
+    build: {
+      sources: SOURCES,
+      fat: FAT_SOURCE,
+      containers: {
+        'subcutaneous-fat': FAT_CONTAINER,
+        'pleura-left': PLEURA_CONTAINER,
+        'pleura-right': PLEURA_CONTAINER,
+      },
+    },
   };
   return { glb, manifest };
 }
@@ -194,7 +255,10 @@ function fibreDirections(positions: Float32Array, fibres: [V3, V3][]): Int8Array
       const aby = b[1] - a[1];
       const abz = b[2] - a[2];
       const l2 = abx * abx + aby * aby + abz * abz || 1e-12;
-      const t = Math.min(1, Math.max(0, ((px - a[0]) * abx + (py - a[1]) * aby + (pz - a[2]) * abz) / l2));
+      const t = Math.min(
+        1,
+        Math.max(0, ((px - a[0]) * abx + (py - a[1]) * aby + (pz - a[2]) * abz) / l2),
+      );
       const dx = px - a[0] - abx * t;
       const dy = py - a[1] - aby * t;
       const dz = pz - a[2] - abz * t;

@@ -132,13 +132,38 @@ export const ORGANS: readonly StructureDef[] = [
   { stem: 'lung', name: 'Lung', kind: 'lung', paired: true },
   { stem: 'pleura', name: 'Parietal pleura', kind: 'pleura', paired: true },
   { stem: 'kidney', name: 'Kidney', kind: 'organ', paired: true },
-  { stem: 'heart-and-mediastinum', name: 'Heart and mediastinum (simplified)', kind: 'organ', paired: false },
-  { stem: 'abdominal-viscera', name: 'Abdominal and pelvic viscera (simplified)', kind: 'organ', paired: false },
+  {
+    stem: 'heart-and-mediastinum',
+    name: 'Heart and mediastinum (simplified)',
+    kind: 'organ',
+    paired: false,
+  },
+  {
+    stem: 'abdominal-viscera',
+    name: 'Abdominal and pelvic viscera (simplified)',
+    kind: 'organ',
+    paired: false,
+  },
 ];
 
-const n = (stem: string, name: string): StructureDef => ({ stem, name, kind: 'nerve', paired: true });
-const a = (stem: string, name: string): StructureDef => ({ stem, name, kind: 'artery', paired: true });
-const v = (stem: string, name: string): StructureDef => ({ stem, name, kind: 'vein', paired: true });
+const n = (stem: string, name: string): StructureDef => ({
+  stem,
+  name,
+  kind: 'nerve',
+  paired: true,
+});
+const a = (stem: string, name: string): StructureDef => ({
+  stem,
+  name,
+  kind: 'artery',
+  paired: true,
+});
+const v = (stem: string, name: string): StructureDef => ({
+  stem,
+  name,
+  kind: 'vein',
+  paired: true,
+});
 
 export const NEUROVASCULAR: readonly StructureDef[] = [
   n('brachial-plexus', 'Brachial plexus'),
@@ -161,7 +186,12 @@ export const NEUROVASCULAR: readonly StructureDef[] = [
 
 export const ENVELOPE: readonly StructureDef[] = [
   { stem: 'skin', name: 'Skin', kind: 'skin', paired: false },
-  { stem: 'subcutaneous-fat', name: 'Subcutaneous and intermuscular fat', kind: 'fat', paired: false },
+  {
+    stem: 'subcutaneous-fat',
+    name: 'Subcutaneous and intermuscular fat',
+    kind: 'fat',
+    paired: false,
+  },
 ];
 
 export const ALL_STRUCTURES: readonly StructureDef[] = [

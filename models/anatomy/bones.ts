@@ -1,5 +1,16 @@
 /** Bones as smooth unions of capsules, ellipsoids and rounded boxes built on the landmark frame. */
-import { add, capsule, ellipsoid, lerp3, norm, roundBox, sub, cross, type Primitive, type V3 } from '../lib/sdf.ts';
+import {
+  add,
+  capsule,
+  ellipsoid,
+  lerp3,
+  norm,
+  roundBox,
+  sub,
+  cross,
+  type Primitive,
+  type V3,
+} from '../lib/sdf.ts';
 import { P, SPINE, BREADTH, HEIGHTS, sided } from './frame.ts';
 import { RIBS } from './ribs.ts';
 import type { StructureSpec } from './spec.ts';
@@ -32,7 +43,20 @@ function vertebraPrims(i: number): Primitive[] {
   const body = v.body;
   if (v.name === 'c1') {
     // the atlas: a ring with lateral masses, no body
-    prims.push(...chain([[0, body[1], body[2] + 0.012], [0.018, body[1], body[2] + 0.005], [0.022, body[1], body[2] - 0.018], [0, body[1] - 0.002, v.spinous[2] + 0.004], [-0.022, body[1], body[2] - 0.018], [-0.018, body[1], body[2] + 0.005], [0, body[1], body[2] + 0.012]], 0.0045));
+    prims.push(
+      ...chain(
+        [
+          [0, body[1], body[2] + 0.012],
+          [0.018, body[1], body[2] + 0.005],
+          [0.022, body[1], body[2] - 0.018],
+          [0, body[1] - 0.002, v.spinous[2] + 0.004],
+          [-0.022, body[1], body[2] - 0.018],
+          [-0.018, body[1], body[2] + 0.005],
+          [0, body[1], body[2] + 0.012],
+        ],
+        0.0045,
+      ),
+    );
   } else {
     prims.push(roundBox(body, [w, h, d], Math.min(w, h, d) * 0.6));
   }
@@ -41,7 +65,9 @@ function vertebraPrims(i: number): Primitive[] {
     const ped = add(body, [s * w * 0.75, 0.001, -d - 0.002]);
     const lam: V3 = [s * 0.01, body[1] - 0.002, archBack[2] - 0.006];
     prims.push(capsule(ped, lam, 0.0042));
-    prims.push(capsule(ped, [s * v.transverse[0], v.transverse[1], v.transverse[2]], 0.0038, 0.003));
+    prims.push(
+      capsule(ped, [s * v.transverse[0], v.transverse[1], v.transverse[2]], 0.0038, 0.003),
+    );
     // articular processes
     prims.push(capsule(add(ped, [0, h * 1.1, -0.006]), add(ped, [0, -h * 1.1, -0.008]), 0.0035));
   }
@@ -114,9 +140,38 @@ function hipBone(side: Side): Primitive[] {
     // acetabulum rim
     ellipsoid(s(acet), [0.028, 0.03, 0.03]),
     // ischium down to the tuberosity, pubis to the symphysis
-    ...chain(([acet, [P.ischialTuberosity[0] + 0.01, acet[1] - 0.04, acet[2] - 0.04], P.ischialTuberosity] as V3[]).map(s), 0.014, 0.012),
-    ...chain(([acet, [0.04, acet[1] - 0.01, P.pubicSymphysis[2] - 0.01], [0.006, P.pubicSymphysis[1], P.pubicSymphysis[2]]] as V3[]).map(s), 0.011, 0.01),
-    ...chain(([P.ischialTuberosity, [0.025, P.pubicSymphysis[1] - 0.04, P.pubicSymphysis[2] - 0.02], [0.006, P.pubicSymphysis[1] - 0.02, P.pubicSymphysis[2] - 0.005]] as V3[]).map(s), 0.008),
+    ...chain(
+      (
+        [
+          acet,
+          [P.ischialTuberosity[0] + 0.01, acet[1] - 0.04, acet[2] - 0.04],
+          P.ischialTuberosity,
+        ] as V3[]
+      ).map(s),
+      0.014,
+      0.012,
+    ),
+    ...chain(
+      (
+        [
+          acet,
+          [0.04, acet[1] - 0.01, P.pubicSymphysis[2] - 0.01],
+          [0.006, P.pubicSymphysis[1], P.pubicSymphysis[2]],
+        ] as V3[]
+      ).map(s),
+      0.011,
+      0.01,
+    ),
+    ...chain(
+      (
+        [
+          P.ischialTuberosity,
+          [0.025, P.pubicSymphysis[1] - 0.04, P.pubicSymphysis[2] - 0.02],
+          [0.006, P.pubicSymphysis[1] - 0.02, P.pubicSymphysis[2] - 0.005],
+        ] as V3[]
+      ).map(s),
+      0.008,
+    ),
   ];
   return prims;
 }
@@ -138,11 +193,25 @@ function scapula(side: Side): Primitive[] {
     ...chain([root, lateralAngle].map(s), 0.005),
     ...chain([lerp3(sa, root, 0.5), lerp3(sa, lateralAngle, 0.6)].map(s), 0.0045),
     // spine of the scapula and acromion
-    ...chain([root, lerp3(root, spineTip, 0.5), spineTip].map((p, i) => s(add(p, [0, 0.004 * i, -0.008 - 0.002 * i]))), 0.005, 0.007),
+    ...chain(
+      [root, lerp3(root, spineTip, 0.5), spineTip].map((p, i) =>
+        s(add(p, [0, 0.004 * i, -0.008 - 0.002 * i])),
+      ),
+      0.005,
+      0.007,
+    ),
     capsule(s(spineTip), s(P.acromion), 0.008, 0.007),
     // glenoid and neck, coracoid process
     ellipsoid(s(P.glenoid), [0.01, 0.018, 0.013]),
-    ...chain([add(P.glenoid, [-0.01, 0.012, 0.005]), add(P.coracoid, [-0.01, 0.012, -0.015]), P.coracoid].map(s), 0.006, 0.0055),
+    ...chain(
+      [
+        add(P.glenoid, [-0.01, 0.012, 0.005]),
+        add(P.coracoid, [-0.01, 0.012, -0.015]),
+        P.coracoid,
+      ].map(s),
+      0.006,
+      0.0055,
+    ),
   ];
   return prims;
 }
@@ -178,12 +247,27 @@ function forearm(side: Side): { radius: Primitive[]; ulna: Primitive[] } {
   return {
     radius: [
       ellipsoid(s(radHead), [0.011, 0.009, 0.011]),
-      ...chain([radHead, lerp3(radHead, radDist, 0.45), radDist].map((p, i) => s(add(p, [i === 1 ? 0.006 : 0, 0, 0]))), 0.0065, 0.009),
+      ...chain(
+        [radHead, lerp3(radHead, radDist, 0.45), radDist].map((p, i) =>
+          s(add(p, [i === 1 ? 0.006 : 0, 0, 0])),
+        ),
+        0.0065,
+        0.009,
+      ),
       ellipsoid(s(radDist), [0.016, 0.011, 0.011]),
     ],
     ulna: [
       ellipsoid(s(olecranon), [0.011, 0.017, 0.011]),
-      ...chain([olecranon, add(P.elbow, [-0.012, -0.01, -0.012]), lerp3(olecranon, ulnaDist, 0.6), ulnaDist].map(s), 0.009, 0.006),
+      ...chain(
+        [
+          olecranon,
+          add(P.elbow, [-0.012, -0.01, -0.012]),
+          lerp3(olecranon, ulnaDist, 0.6),
+          ulnaDist,
+        ].map(s),
+        0.009,
+        0.006,
+      ),
       ellipsoid(s(ulnaDist), [0.008, 0.008, 0.008]),
     ],
   };
@@ -193,7 +277,9 @@ function hand(side: Side): Primitive[] {
   const s = (p: V3) => sided(p, side);
   const w = P.wrist;
   const palm = add(w, [0.003, -0.05, 0.004]);
-  const prims: Primitive[] = [roundBox(s(add(w, [0.002, -0.02, 0.002])), [0.022, 0.014, 0.01], 0.007)];
+  const prims: Primitive[] = [
+    roundBox(s(add(w, [0.002, -0.02, 0.002])), [0.022, 0.014, 0.01], 0.007),
+  ];
   // metacarpals and fingers (palm forward; thumb lateral)
   const fingers: [number, number][] = [
     [-0.017, 0.07],
@@ -207,7 +293,13 @@ function hand(side: Side): Primitive[] {
     prims.push(...chain([base, mc, add(mc, [dx * 0.1, -l, 0.004])].map(s), 0.005, 0.004));
   }
   const tb = add(w, [0.024, -0.015, 0.01]);
-  prims.push(...chain([tb, add(tb, [0.018, -0.035, 0.014]), add(tb, [0.026, -0.07, 0.022])].map(s), 0.006, 0.0045));
+  prims.push(
+    ...chain(
+      [tb, add(tb, [0.018, -0.035, 0.014]), add(tb, [0.026, -0.07, 0.022])].map(s),
+      0.006,
+      0.0045,
+    ),
+  );
   void palm;
   return prims;
 }
@@ -219,7 +311,12 @@ function femur(side: Side): Primitive[] {
     ellipsoid(s(P.hip), [0.024, 0.024, 0.024]),
     capsule(s(P.hip), s(add(P.greaterTrochanter, [-0.02, -0.01, 0.0])), 0.016),
     ellipsoid(s(P.greaterTrochanter), [0.014, 0.025, 0.02]),
-    capsule(s(add(P.greaterTrochanter, [-0.018, -0.025, 0.0])), s(add(knee, [0.0, 0.07, -0.008])), 0.015, 0.014),
+    capsule(
+      s(add(P.greaterTrochanter, [-0.018, -0.025, 0.0])),
+      s(add(knee, [0.0, 0.07, -0.008])),
+      0.015,
+      0.014,
+    ),
     ellipsoid(s(add(knee, [0.0, 0.03, -0.01])), [0.04, 0.03, 0.03]),
     capsule(s(add(knee, [-0.022, 0.02, -0.016])), s(add(knee, [0.022, 0.02, -0.016])), 0.022),
   ];
@@ -233,18 +330,65 @@ export function boneSpecs(): StructureSpec[] {
   add_('mandible', mandible(), 0.006, 0.004);
   SPINE.forEach((v, i) => add_(`vertebra-${v.name}`, vertebraPrims(i), 0.004, 0.0032));
   add_('sacrum', sacrumPrims(), 0.01, 0.004);
-  add_('coccyx', chain([[0, HEIGHTS.trochanter + 0.028, SPINE[23]!.body[2] - 0.078], [0, HEIGHTS.trochanter + 0.0, SPINE[23]!.body[2] - 0.07]], 0.006, 0.004), 0.003, 0.003);
-  add_('sternum', [
-    ...chain([P.jugularNotch, P.sternalAngle, P.xiphoid].map((p) => add(p, [0, 0, -0.006])), 0.008),
-    roundBox(add(P.jugularNotch, [0, -0.022, 0.004]), [0.024, 0.022, 0.006], 0.005),
-    roundBox(lerp3(P.sternalAngle, P.xiphoid, 0.45), [0.016, 0.06, 0.0055], 0.004, basisAlong(P.xiphoid, P.sternalAngle)),
-  ], 0.006, 0.004);
+  add_(
+    'coccyx',
+    chain(
+      [
+        [0, HEIGHTS.trochanter + 0.028, SPINE[23]!.body[2] - 0.078],
+        [0, HEIGHTS.trochanter + 0.0, SPINE[23]!.body[2] - 0.07],
+      ],
+      0.006,
+      0.004,
+    ),
+    0.003,
+    0.003,
+  );
+  add_(
+    'sternum',
+    [
+      ...chain(
+        [P.jugularNotch, P.sternalAngle, P.xiphoid].map((p) => add(p, [0, 0, -0.006])),
+        0.008,
+      ),
+      roundBox(add(P.jugularNotch, [0, -0.022, 0.004]), [0.024, 0.022, 0.006], 0.005),
+      roundBox(
+        lerp3(P.sternalAngle, P.xiphoid, 0.45),
+        [0.016, 0.06, 0.0055],
+        0.004,
+        basisAlong(P.xiphoid, P.sternalAngle),
+      ),
+    ],
+    0.006,
+    0.004,
+  );
   for (const side of ['left', 'right'] as const) {
     const s = (p: V3) => sided(p, side);
     add_(`hip-bone-${side}`, hipBone(side), 0.012, 0.005);
-    for (const rib of RIBS) add_(`rib-${rib.n}-${side}`, chain(rib.bone.map(s), rib.radius), 0.002, 0.004);
-    add_(`costal-cartilages-${side}`, RIBS.filter((r) => r.cartilage.length > 1).flatMap((r) => chain(r.cartilage.map(s), r.radius * 0.95)), 0.002, 0.004);
-    add_(`clavicle-${side}`, chain([P.clavicleMedial, add(lerp3(P.clavicleMedial, P.clavicleLateral, 0.35), [0, 0.004, 0.018]), add(lerp3(P.clavicleMedial, P.clavicleLateral, 0.7), [0, 0.006, -0.002]), P.clavicleLateral].map(s), 0.0075, 0.0065), 0.004, 0.004);
+    for (const rib of RIBS)
+      add_(`rib-${rib.n}-${side}`, chain(rib.bone.map(s), rib.radius), 0.002, 0.004);
+    add_(
+      `costal-cartilages-${side}`,
+      RIBS.filter((r) => r.cartilage.length > 1).flatMap((r) =>
+        chain(r.cartilage.map(s), r.radius * 0.95),
+      ),
+      0.002,
+      0.004,
+    );
+    add_(
+      `clavicle-${side}`,
+      chain(
+        [
+          P.clavicleMedial,
+          add(lerp3(P.clavicleMedial, P.clavicleLateral, 0.35), [0, 0.004, 0.018]),
+          add(lerp3(P.clavicleMedial, P.clavicleLateral, 0.7), [0, 0.006, -0.002]),
+          P.clavicleLateral,
+        ].map(s),
+        0.0075,
+        0.0065,
+      ),
+      0.004,
+      0.004,
+    );
     add_(`scapula-${side}`, scapula(side), 0.008, 0.004);
     add_(`humerus-${side}`, humerus(side), 0.008, 0.005);
     const fa = forearm(side);
@@ -253,29 +397,74 @@ export function boneSpecs(): StructureSpec[] {
     add_(`hand-bones-${side}`, hand(side), 0.006, 0.004);
     add_(`femur-${side}`, femur(side), 0.012, 0.005);
     add_(`patella-${side}`, [ellipsoid(s(P.patella), [0.021, 0.022, 0.01])], 0.002, 0.004);
-    add_(`tibia-${side}`, [
-      ellipsoid(s(add(P.knee, [0.0, -0.025, 0.0])), [0.036, 0.022, 0.028]),
-      ...longBone(s(add(P.knee, [0.0, -0.04, 0.005])), s(add(P.medialMalleolus, [0.02, 0.01, -0.006])), 0.015, 0.0125, 0.016),
-      ellipsoid(s(P.tibialTuberosity), [0.01, 0.015, 0.008]),
-      ellipsoid(s(P.medialMalleolus), [0.008, 0.014, 0.01]),
-    ], 0.01, 0.005);
-    add_(`fibula-${side}`, [
-      ...chain([P.fibularHead, lerp3(P.fibularHead, P.lateralMalleolus, 0.5), P.lateralMalleolus].map(s), 0.008, 0.0065),
-      ellipsoid(s(P.fibularHead), [0.009, 0.011, 0.009]),
-      ellipsoid(s(P.lateralMalleolus), [0.007, 0.015, 0.01]),
-    ], 0.006, 0.004);
-    add_(`calcaneus-${side}`, [
-      ...chain([P.calcaneusPosterior, add(P.ankle, [0.005, -0.04, 0.02])].map(s), 0.02, 0.016),
-      ellipsoid(s(add(P.ankle, [0.0, -0.02, 0.0])), [0.018, 0.016, 0.022]),
-    ], 0.008, 0.004);
+    add_(
+      `tibia-${side}`,
+      [
+        ellipsoid(s(add(P.knee, [0.0, -0.025, 0.0])), [0.036, 0.022, 0.028]),
+        ...longBone(
+          s(add(P.knee, [0.0, -0.04, 0.005])),
+          s(add(P.medialMalleolus, [0.02, 0.01, -0.006])),
+          0.015,
+          0.0125,
+          0.016,
+        ),
+        ellipsoid(s(P.tibialTuberosity), [0.01, 0.015, 0.008]),
+        ellipsoid(s(P.medialMalleolus), [0.008, 0.014, 0.01]),
+      ],
+      0.01,
+      0.005,
+    );
+    add_(
+      `fibula-${side}`,
+      [
+        ...chain(
+          [P.fibularHead, lerp3(P.fibularHead, P.lateralMalleolus, 0.5), P.lateralMalleolus].map(s),
+          0.008,
+          0.0065,
+        ),
+        ellipsoid(s(P.fibularHead), [0.009, 0.011, 0.009]),
+        ellipsoid(s(P.lateralMalleolus), [0.007, 0.015, 0.01]),
+      ],
+      0.006,
+      0.004,
+    );
+    add_(
+      `calcaneus-${side}`,
+      [
+        ...chain([P.calcaneusPosterior, add(P.ankle, [0.005, -0.04, 0.02])].map(s), 0.02, 0.016),
+        ellipsoid(s(add(P.ankle, [0.0, -0.02, 0.0])), [0.018, 0.016, 0.022]),
+      ],
+      0.008,
+      0.004,
+    );
     const mid = add(P.ankle, [0.008, -0.035, 0.06]);
-    add_(`foot-bones-${side}`, [
-      ellipsoid(s(mid), [0.025, 0.016, 0.03]),
-      ...chain([mid, P.firstMetatarsalHead, add(P.toeTip, [-0.013, 0, 0.005])].map(s), 0.009, 0.007),
-      ...chain([mid, P.fifthMetatarsalHead, add(P.fifthMetatarsalHead, [0.0, -0.002, 0.035])].map(s), 0.0065, 0.005),
-      ...chain([mid, lerp3(P.firstMetatarsalHead, P.fifthMetatarsalHead, 0.4), add(lerp3(P.firstMetatarsalHead, P.fifthMetatarsalHead, 0.4), [0, -0.002, 0.045])].map(s), 0.0065, 0.005),
-    ], 0.008, 0.004);
+    add_(
+      `foot-bones-${side}`,
+      [
+        ellipsoid(s(mid), [0.025, 0.016, 0.03]),
+        ...chain(
+          [mid, P.firstMetatarsalHead, add(P.toeTip, [-0.013, 0, 0.005])].map(s),
+          0.009,
+          0.007,
+        ),
+        ...chain(
+          [mid, P.fifthMetatarsalHead, add(P.fifthMetatarsalHead, [0.0, -0.002, 0.035])].map(s),
+          0.0065,
+          0.005,
+        ),
+        ...chain(
+          [
+            mid,
+            lerp3(P.firstMetatarsalHead, P.fifthMetatarsalHead, 0.4),
+            add(lerp3(P.firstMetatarsalHead, P.fifthMetatarsalHead, 0.4), [0, -0.002, 0.045]),
+          ].map(s),
+          0.0065,
+          0.005,
+        ),
+      ],
+      0.008,
+      0.004,
+    );
   }
   return specs;
 }
-

@@ -65,7 +65,11 @@ export function envelope(prims: readonly Primitive[]): Envelope {
   for (let i = 0; i < nx; i++) {
     for (let j = 0; j < ny; j++) {
       for (let k = 0; k < nz; k++) {
-        grid[(i * ny + j) * nz + k] = shape.d([min[0] + i * STEP, min[1] + j * STEP, min[2] + k * STEP]);
+        grid[(i * ny + j) * nz + k] = shape.d([
+          min[0] + i * STEP,
+          min[1] + j * STEP,
+          min[2] + k * STEP,
+        ]);
       }
     }
   }

@@ -60,9 +60,30 @@ export const BREADTH = {
 };
 
 export const VERTEBRA_NAMES = [
-  'c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7',
-  't1', 't2', 't3', 't4', 't5', 't6', 't7', 't8', 't9', 't10', 't11', 't12',
-  'l1', 'l2', 'l3', 'l4', 'l5',
+  'c1',
+  'c2',
+  'c3',
+  'c4',
+  'c5',
+  'c6',
+  'c7',
+  't1',
+  't2',
+  't3',
+  't4',
+  't5',
+  't6',
+  't7',
+  't8',
+  't9',
+  't10',
+  't11',
+  't12',
+  'l1',
+  'l2',
+  'l3',
+  'l4',
+  'l5',
 ] as const;
 export type VertebraName = (typeof VERTEBRA_NAMES)[number];
 

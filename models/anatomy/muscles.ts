@@ -6,7 +6,17 @@
  * (bones, organs, muscles of a deeper layer), so superficial muscles wrap over deep ones, in their
  * layer. The fibre directions are kept for the viewer's fibre shading.
  */
-import { add, capsule, len, lerp3, scale, sub, Shape, type Primitive, type V3 } from '../lib/sdf.ts';
+import {
+  add,
+  capsule,
+  len,
+  lerp3,
+  scale,
+  sub,
+  Shape,
+  type Primitive,
+  type V3,
+} from '../lib/sdf.ts';
 import { P, SPINE, vert, sided, HEIGHTS, type VertebraName } from './frame.ts';
 import { ribRing } from './ribs.ts';
 import { intercostalPrimitive } from './thorax.ts';
@@ -57,7 +67,8 @@ function definitions(): Record<string, MuscleDef> {
   const inion = P.inion;
   const clavLat = P.clavicleLateral;
   const clavMed = P.clavicleMedial;
-  const spineOfScap = (t: number) => o(m(P.rootOfSpine, o(P.acromion, [-0.02, 0, -0.012]), t), [0, 0.004 * t, -0.012]);
+  const spineOfScap = (t: number) =>
+    o(m(P.rootOfSpine, o(P.acromion, [-0.02, 0, -0.012]), t), [0, 0.004 * t, -0.012]);
   const medialBorder = (t: number) => m(P.rootOfSpine, P.inferiorAngle, t);
   const humerusAt = (t: number, d: V3 = [0, 0, 0]) => o(m(sh, el, t), d);
   const femurAt = (t: number, d: V3 = [0, 0, 0]) => o(m(P.hip, knee, t), d);
@@ -67,161 +78,599 @@ function definitions(): Record<string, MuscleDef> {
   const skullSide = (y: number, z: number): V3 => [0.068, P.tragion[1] + y, z];
   return {
     temporalis: [
-      { origin: [skullSide(0.08, -0.035), skullSide(0.09, 0.0), skullSide(0.075, 0.04), skullSide(0.045, 0.055)], insertion: [o(P.angleOfMandible, [0.0, 0.05, 0.032]), o(P.angleOfMandible, [0.0, 0.055, 0.038])], belly: 0.004, tendon: 0.004 },
+      {
+        origin: [
+          skullSide(0.08, -0.035),
+          skullSide(0.09, 0.0),
+          skullSide(0.075, 0.04),
+          skullSide(0.045, 0.055),
+        ],
+        insertion: [
+          o(P.angleOfMandible, [0.0, 0.05, 0.032]),
+          o(P.angleOfMandible, [0.0, 0.055, 0.038]),
+        ],
+        belly: 0.004,
+        tendon: 0.004,
+      },
     ],
     masseter: [
-      { origin: [o(P.zygoma, [0.006, -0.006, -0.01]), o(P.tragion, [-0.004, -0.008, 0.018])], insertion: [o(P.angleOfMandible, [0.004, 0.004, 0.006]), o(P.angleOfMandible, [0.0, 0.012, 0.03])], belly: 0.007, tendon: 0.005 },
+      {
+        origin: [o(P.zygoma, [0.006, -0.006, -0.01]), o(P.tragion, [-0.004, -0.008, 0.018])],
+        insertion: [
+          o(P.angleOfMandible, [0.004, 0.004, 0.006]),
+          o(P.angleOfMandible, [0.0, 0.012, 0.03]),
+        ],
+        belly: 0.007,
+        tendon: 0.005,
+      },
     ],
     sternocleidomastoid: [
-      { origin: [o(P.mastoid, [0.004, 0.004, 0.0]), o(P.mastoid, [-0.012, 0.01, -0.02])], insertion: [o(P.jugularNotch, [0.012, -0.006, 0.006]), o(m(clavMed, clavLat, 0.3), [0, 0.006, 0.0])], belly: 0.0075, tendon: 0.004, n: 5 },
+      {
+        origin: [o(P.mastoid, [0.004, 0.004, 0.0]), o(P.mastoid, [-0.012, 0.01, -0.02])],
+        insertion: [
+          o(P.jugularNotch, [0.012, -0.006, 0.006]),
+          o(m(clavMed, clavLat, 0.3), [0, 0.006, 0.0]),
+        ],
+        belly: 0.0075,
+        tendon: 0.004,
+        n: 5,
+      },
     ],
     scalenes: [
-      { origin: range(C(3, 6), (v) => o(tp(v), [0.004, 0, 0.004])), insertion: [ribRing(1, 1.85), ribRing(1, 1.35), ribRing(2, 1.2)], belly: 0.0065, tendon: 0.004, n: 5 },
+      {
+        origin: range(C(3, 6), (v) => o(tp(v), [0.004, 0, 0.004])),
+        insertion: [ribRing(1, 1.85), ribRing(1, 1.35), ribRing(2, 1.2)],
+        belly: 0.0065,
+        tendon: 0.004,
+        n: 5,
+      },
     ],
     'suboccipital-muscles': [
-      { origin: [o(sp('c2'), [0.004, 0.004, 0.0]), o(tp('c1'), [0, 0.004, -0.01])], insertion: [o(inion, [0.02, -0.02, 0.02]), o(inion, [0.045, -0.022, 0.035])], belly: 0.006, tendon: 0.004, n: 4 },
+      {
+        origin: [o(sp('c2'), [0.004, 0.004, 0.0]), o(tp('c1'), [0, 0.004, -0.01])],
+        insertion: [o(inion, [0.02, -0.02, 0.02]), o(inion, [0.045, -0.022, 0.035])],
+        belly: 0.006,
+        tendon: 0.004,
+        n: 4,
+      },
     ],
     'splenius-capitis': [
-      { origin: [o(sp('c4'), [0.004, 0, 0.004]), sp('c7'), sp('t1'), sp('t3')], insertion: [o(P.mastoid, [0.002, 0.01, -0.006]), o(inion, [0.04, 0.0, 0.01])], belly: 0.0045, tendon: 0.003 },
+      {
+        origin: [o(sp('c4'), [0.004, 0, 0.004]), sp('c7'), sp('t1'), sp('t3')],
+        insertion: [o(P.mastoid, [0.002, 0.01, -0.006]), o(inion, [0.04, 0.0, 0.01])],
+        belly: 0.0045,
+        tendon: 0.003,
+      },
     ],
     'levator-scapulae': [
-      { origin: range(C(1, 4), (v) => tp(v)), insertion: [P.superiorAngle, m(P.superiorAngle, P.rootOfSpine, 0.7)], belly: 0.0075, tendon: 0.004, n: 4 },
+      {
+        origin: range(C(1, 4), (v) => tp(v)),
+        insertion: [P.superiorAngle, m(P.superiorAngle, P.rootOfSpine, 0.7)],
+        belly: 0.0075,
+        tendon: 0.004,
+        n: 4,
+      },
     ],
     'trapezius-upper': [
-      { origin: [o(inion, [0.006, 0, -0.002]), o(inion, [0.03, 0.0, 0.0]), o(sp('c2'), [0.004, 0, -0.006]), o(sp('c4'), [0.004, 0, -0.006]), o(sp('c6'), [0.004, 0, -0.004]), sp('c7')], insertion: [o(m(clavMed, clavLat, 0.66), [0, 0.006, -0.004]), o(clavLat, [0, 0.006, -0.006]), o(P.acromion, [0, 0.006, 0])], belly: 0.0055, tendon: 0.003 },
+      {
+        origin: [
+          o(inion, [0.006, 0, -0.002]),
+          o(inion, [0.03, 0.0, 0.0]),
+          o(sp('c2'), [0.004, 0, -0.006]),
+          o(sp('c4'), [0.004, 0, -0.006]),
+          o(sp('c6'), [0.004, 0, -0.004]),
+          sp('c7'),
+        ],
+        insertion: [
+          o(m(clavMed, clavLat, 0.66), [0, 0.006, -0.004]),
+          o(clavLat, [0, 0.006, -0.006]),
+          o(P.acromion, [0, 0.006, 0]),
+        ],
+        belly: 0.0055,
+        tendon: 0.003,
+      },
     ],
     'trapezius-middle': [
-      { origin: range(['t1', 't2', 't3', 't4'], sp), insertion: [o(P.acromion, [-0.01, 0.003, -0.008]), spineOfScap(0.7), spineOfScap(0.4)], belly: 0.0032, tendon: 0.0025 },
+      {
+        origin: range(['t1', 't2', 't3', 't4'], sp),
+        insertion: [o(P.acromion, [-0.01, 0.003, -0.008]), spineOfScap(0.7), spineOfScap(0.4)],
+        belly: 0.004,
+        tendon: 0.003,
+      },
     ],
     'trapezius-lower': [
-      { origin: range(T(5, 12), sp), insertion: [spineOfScap(0.3), spineOfScap(0.05)], belly: 0.003, tendon: 0.0025 },
+      {
+        origin: range(T(5, 12), sp),
+        insertion: [spineOfScap(0.3), spineOfScap(0.05)],
+        belly: 0.0038,
+        tendon: 0.003,
+      },
     ],
     'rhomboid-minor': [
-      { origin: [sp('c7'), sp('t1')], insertion: [o(P.rootOfSpine, [0.002, 0.012, 0.002]), o(P.rootOfSpine, [0, -0.002, 0.002])], belly: 0.0032, tendon: 0.0025 },
+      {
+        origin: [sp('c7'), sp('t1')],
+        insertion: [o(P.rootOfSpine, [0.002, 0.012, 0.002]), o(P.rootOfSpine, [0, -0.002, 0.002])],
+        belly: 0.0032,
+        tendon: 0.0025,
+      },
     ],
     'rhomboid-major': [
-      { origin: range(T(2, 5), sp), insertion: [medialBorder(0.08), medialBorder(0.5), medialBorder(0.95)], belly: 0.0034, tendon: 0.0025 },
+      {
+        origin: range(T(2, 5), sp),
+        insertion: [medialBorder(0.08), medialBorder(0.5), medialBorder(0.95)],
+        belly: 0.0034,
+        tendon: 0.0025,
+      },
     ],
     supraspinatus: [
-      { origin: [o(P.superiorAngle, [0.005, -0.006, 0.0]), o(spineOfScap(0.1), [0.0, 0.014, 0.008]), o(spineOfScap(0.5), [0, 0.016, 0.012])], insertion: [o(P.greaterTubercle, [-0.004, 0.016, -0.006]), o(P.greaterTubercle, [-0.006, 0.018, 0.004])], belly: 0.009, tendon: 0.004, bulge: [0, 0.004, 0] },
+      {
+        origin: [
+          o(P.superiorAngle, [0.005, -0.006, 0.0]),
+          o(spineOfScap(0.1), [0.0, 0.014, 0.008]),
+          o(spineOfScap(0.5), [0, 0.016, 0.012]),
+        ],
+        insertion: [
+          o(P.greaterTubercle, [-0.004, 0.016, -0.006]),
+          o(P.greaterTubercle, [-0.006, 0.018, 0.004]),
+        ],
+        belly: 0.009,
+        tendon: 0.004,
+        bulge: [0, 0.004, 0],
+      },
     ],
     infraspinatus: [
-      { origin: [medialBorder(0.15), medialBorder(0.55), medialBorder(0.9)].map((p) => o(p, [0.012, 0, 0.004])), insertion: [o(P.greaterTubercle, [0.002, 0.002, -0.016]), o(P.greaterTubercle, [0.004, -0.01, -0.014])], belly: 0.008, tendon: 0.004 },
+      {
+        origin: [medialBorder(0.15), medialBorder(0.55), medialBorder(0.9)].map((p) =>
+          o(p, [0.012, 0, 0.004]),
+        ),
+        insertion: [
+          o(P.greaterTubercle, [0.002, 0.002, -0.016]),
+          o(P.greaterTubercle, [0.004, -0.01, -0.014]),
+        ],
+        belly: 0.008,
+        tendon: 0.004,
+      },
     ],
     'teres-minor': [
-      { origin: [m(P.inferiorAngle, P.glenoid, 0.35), m(P.inferiorAngle, P.glenoid, 0.65)].map((p) => o(p, [0, 0, -0.006])), insertion: [o(P.greaterTubercle, [0.0, -0.02, -0.016])], belly: 0.0065, tendon: 0.004 },
+      {
+        origin: [m(P.inferiorAngle, P.glenoid, 0.35), m(P.inferiorAngle, P.glenoid, 0.65)].map(
+          (p) => o(p, [0, 0, -0.006]),
+        ),
+        insertion: [o(P.greaterTubercle, [0.0, -0.02, -0.016])],
+        belly: 0.0065,
+        tendon: 0.004,
+      },
     ],
     'teres-major': [
-      { origin: [o(P.inferiorAngle, [0.004, 0.004, -0.004]), o(P.inferiorAngle, [0.01, 0.02, -0.002])], insertion: [humerusAt(0.18, [-0.012, 0, 0.008]), humerusAt(0.24, [-0.012, 0, 0.008])], belly: 0.009, tendon: 0.004 },
+      {
+        origin: [
+          o(P.inferiorAngle, [0.004, 0.004, -0.004]),
+          o(P.inferiorAngle, [0.01, 0.02, -0.002]),
+        ],
+        insertion: [humerusAt(0.18, [-0.012, 0, 0.008]), humerusAt(0.24, [-0.012, 0, 0.008])],
+        belly: 0.009,
+        tendon: 0.004,
+      },
     ],
     subscapularis: [
-      { origin: [medialBorder(0.0), medialBorder(0.5), medialBorder(1.0)].map((p) => o(p, [0.006, 0, 0.012])), insertion: [o(sh, [-0.012, 0.004, 0.02]), o(sh, [-0.01, -0.01, 0.02])], belly: 0.0065, tendon: 0.004 },
+      {
+        origin: [medialBorder(0.0), medialBorder(0.5), medialBorder(1.0)].map((p) =>
+          o(p, [0.006, 0, 0.012]),
+        ),
+        insertion: [o(sh, [-0.012, 0.004, 0.02]), o(sh, [-0.01, -0.01, 0.02])],
+        belly: 0.0065,
+        tendon: 0.004,
+      },
     ],
     'latissimus-dorsi': [
-      { origin: [...range(['t7', 't9', 't11'], sp), ...range(L(1, 5), sp), o(P.psis, [0.01, 0.02, -0.004]), o(crest, [-0.02, 0.005, -0.03]), o(crest, [0.005, 0.01, -0.005])], insertion: [humerusAt(0.16, [-0.006, 0, 0.014]), humerusAt(0.22, [-0.006, 0, 0.014])], belly: 0.0035, tendon: 0.003, bulge: [0.015, 0, -0.02] },
+      {
+        origin: [
+          ...range(['t7', 't9', 't11'], sp),
+          ...range(L(1, 5), sp),
+          o(P.psis, [0.01, 0.02, -0.004]),
+          o(crest, [-0.02, 0.005, -0.03]),
+          o(crest, [0.005, 0.01, -0.005]),
+        ],
+        insertion: [humerusAt(0.16, [-0.006, 0, 0.014]), humerusAt(0.22, [-0.006, 0, 0.014])],
+        belly: 0.0035,
+        tendon: 0.003,
+        bulge: [0.015, 0, -0.02],
+      },
     ],
     'serratus-anterior': [
-      { origin: [1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => ribRing(n, n < 3 ? 1.9 : 2.1 - n * 0.03)), insertion: [medialBorder(-0.15), medialBorder(0.4), medialBorder(1.0)].map((p) => o(p, [0.004, 0, 0.014])), belly: 0.004, tendon: 0.003 },
+      {
+        origin: [1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => ribRing(n, n < 3 ? 1.9 : 2.1 - n * 0.03)),
+        insertion: [medialBorder(-0.15), medialBorder(0.4), medialBorder(1.0)].map((p) =>
+          o(p, [0.004, 0, 0.014]),
+        ),
+        belly: 0.004,
+        tendon: 0.003,
+      },
     ],
     'pectoralis-major': [
-      { origin: [o(m(clavMed, clavLat, 0.05), [0, 0, 0.008]), o(m(clavMed, clavLat, 0.5), [0, 0, 0.008]), o(P.jugularNotch, [0.01, -0.02, 0.006]), o(P.sternalAngle, [0.012, 0, 0.006]), o(P.xiphoid, [0.015, 0.02, 0.004]), ribRing(6, 2.75)], insertion: [humerusAt(0.12, [0.008, 0, 0.018]), humerusAt(0.2, [0.008, 0, 0.016])], belly: 0.0075, tendon: 0.0035, n: 18 },
+      {
+        origin: [
+          o(m(clavMed, clavLat, 0.05), [0, 0, 0.008]),
+          o(m(clavMed, clavLat, 0.5), [0, 0, 0.008]),
+          o(P.jugularNotch, [0.01, -0.02, 0.006]),
+          o(P.sternalAngle, [0.012, 0, 0.006]),
+          o(P.xiphoid, [0.015, 0.02, 0.004]),
+          ribRing(6, 2.75),
+        ],
+        insertion: [humerusAt(0.12, [0.008, 0, 0.018]), humerusAt(0.2, [0.008, 0, 0.016])],
+        belly: 0.0075,
+        tendon: 0.0035,
+        n: 18,
+      },
     ],
     'pectoralis-minor': [
-      { origin: [ribRing(3, 2.5), ribRing(4, 2.45), ribRing(5, 2.4)], insertion: [P.coracoid], belly: 0.005, tendon: 0.004 },
+      {
+        origin: [ribRing(3, 2.5), ribRing(4, 2.45), ribRing(5, 2.4)],
+        insertion: [P.coracoid],
+        belly: 0.005,
+        tendon: 0.004,
+      },
     ],
     deltoid: [
-      { origin: [o(m(clavMed, clavLat, 0.65), [0, 0.004, 0.008]), o(clavLat, [0.004, 0.006, 0.008]), o(P.acromion, [0.01, 0.006, 0.0]), o(P.acromion, [0.0, 0.006, -0.02]), spineOfScap(0.65), spineOfScap(0.35)], insertion: [humerusAt(0.38, [0.012, 0, 0.002]), humerusAt(0.42, [0.012, 0, -0.002])], belly: 0.011, tendon: 0.005, n: 14, bulge: [0.012, 0, 0] },
+      {
+        origin: [
+          o(m(clavMed, clavLat, 0.65), [0, 0.004, 0.008]),
+          o(clavLat, [0.004, 0.006, 0.008]),
+          o(P.acromion, [0.01, 0.006, 0.0]),
+          o(P.acromion, [0.0, 0.006, -0.02]),
+          spineOfScap(0.65),
+          spineOfScap(0.35),
+        ],
+        insertion: [humerusAt(0.38, [0.012, 0, 0.002]), humerusAt(0.42, [0.012, 0, -0.002])],
+        belly: 0.011,
+        tendon: 0.005,
+        n: 14,
+        bulge: [0.012, 0, 0],
+      },
     ],
     'biceps-brachii': [
-      { origin: [o(P.coracoid, [0, -0.006, 0.004]), o(P.glenoid, [0.004, 0.02, 0.01])], insertion: [forearmAt(0.12, [0.006, 0, 0.01])], belly: 0.016, tendon: 0.0035, bulge: [0.0, 0.0, 0.015], n: 3 },
+      {
+        origin: [o(P.coracoid, [0, -0.006, 0.004]), o(P.glenoid, [0.004, 0.02, 0.01])],
+        insertion: [forearmAt(0.12, [0.006, 0, 0.01])],
+        belly: 0.016,
+        tendon: 0.0035,
+        bulge: [0.0, 0.0, 0.015],
+        n: 3,
+      },
     ],
     'triceps-brachii': [
-      { origin: [o(P.glenoid, [-0.004, -0.03, -0.01]), humerusAt(0.25, [0.006, 0, -0.012]), humerusAt(0.35, [-0.008, 0, -0.012])], insertion: [o(el, [-0.012, 0.012, -0.026])], belly: 0.015, tendon: 0.005, bulge: [0, 0, -0.018], n: 4 },
+      {
+        origin: [
+          o(P.glenoid, [-0.004, -0.03, -0.01]),
+          humerusAt(0.25, [0.006, 0, -0.012]),
+          humerusAt(0.35, [-0.008, 0, -0.012]),
+        ],
+        insertion: [o(el, [-0.012, 0.012, -0.026])],
+        belly: 0.015,
+        tendon: 0.005,
+        bulge: [0, 0, -0.018],
+        n: 4,
+      },
     ],
     brachioradialis: [
-      { origin: [humerusAt(0.72, [0.014, 0, 0.0]), humerusAt(0.82, [0.016, 0, 0.0])], insertion: [o(wr, [0.02, 0.01, 0.004])], belly: 0.011, tendon: 0.003, bulge: [0.008, 0.03, 0.006], n: 3 },
+      {
+        origin: [humerusAt(0.72, [0.014, 0, 0.0]), humerusAt(0.82, [0.016, 0, 0.0])],
+        insertion: [o(wr, [0.02, 0.01, 0.004])],
+        belly: 0.011,
+        tendon: 0.003,
+        bulge: [0.008, 0.03, 0.006],
+        n: 3,
+      },
     ],
     'extensor-carpi-radialis-longus': [
-      { origin: [humerusAt(0.86, [0.018, 0, -0.004]), humerusAt(0.92, [0.02, 0, -0.004])], insertion: [o(wr, [0.008, -0.035, -0.012])], belly: 0.0075, tendon: 0.0025, bulge: [0.006, 0.02, -0.006], n: 3 },
+      {
+        origin: [humerusAt(0.86, [0.018, 0, -0.004]), humerusAt(0.92, [0.02, 0, -0.004])],
+        insertion: [o(wr, [0.008, -0.035, -0.012])],
+        belly: 0.0075,
+        tendon: 0.0025,
+        bulge: [0.006, 0.02, -0.006],
+        n: 3,
+      },
     ],
     'extensor-carpi-radialis-brevis': [
-      { origin: [o(el, [0.026, 0.004, -0.006])], insertion: [o(wr, [0.0, -0.035, -0.012])], belly: 0.007, tendon: 0.0025, bulge: [0.004, 0.0, -0.01], n: 2 },
+      {
+        origin: [o(el, [0.026, 0.004, -0.006])],
+        insertion: [o(wr, [0.0, -0.035, -0.012])],
+        belly: 0.007,
+        tendon: 0.0025,
+        bulge: [0.004, 0.0, -0.01],
+        n: 2,
+      },
     ],
     'extensor-digitorum': [
-      { origin: [o(el, [0.024, -0.004, -0.012])], insertion: [o(wr, [-0.006, -0.04, -0.012]), o(wr, [0.006, -0.04, -0.012])], belly: 0.0075, tendon: 0.0025, bulge: [-0.004, 0, -0.012], n: 3 },
+      {
+        origin: [o(el, [0.024, -0.004, -0.012])],
+        insertion: [o(wr, [-0.006, -0.04, -0.012]), o(wr, [0.006, -0.04, -0.012])],
+        belly: 0.0075,
+        tendon: 0.0025,
+        bulge: [-0.004, 0, -0.012],
+        n: 3,
+      },
     ],
     'abdominal-wall': [
-      { origin: [o(P.pubicSymphysis, [0.012, 0.015, 0.0]), o(P.asis, [-0.01, 0.0, 0.0]), o(crest, [0.0, 0.0, 0.03])], insertion: [o(P.xiphoid, [0.012, 0.0, 0.006]), ribRing(7, 2.8), ribRing(9, 2.2), ribRing(10, 1.95), ribRing(11, 1.6)], belly: 0.006, tendon: 0.004, bulge: [0.0, 0.0, 0.08], n: 20 },
+      {
+        origin: [
+          o(P.pubicSymphysis, [0.012, 0.015, 0.0]),
+          o(P.asis, [-0.01, 0.0, 0.0]),
+          o(crest, [0.0, 0.0, 0.03]),
+        ],
+        insertion: [
+          o(P.xiphoid, [0.012, 0.0, 0.006]),
+          ribRing(7, 2.8),
+          ribRing(9, 2.2),
+          ribRing(10, 1.95),
+          ribRing(11, 1.6),
+        ],
+        belly: 0.006,
+        tendon: 0.004,
+        bulge: [0.0, 0.0, 0.08],
+        n: 20,
+      },
     ],
     'quadratus-lumborum': [
-      { origin: [o(crest, [-0.045, 0.0, -0.012]), o(crest, [-0.075, -0.004, -0.02])], insertion: [ribRing(12, 0.7), ...range(L(1, 4), (v) => o(tp(v), [0.0, 0, 0.012]))], belly: 0.009, tendon: 0.005, n: 6 },
+      {
+        origin: [o(crest, [-0.045, 0.0, -0.012]), o(crest, [-0.075, -0.004, -0.02])],
+        insertion: [ribRing(12, 0.7), ...range(L(1, 4), (v) => o(tp(v), [0.0, 0, 0.012]))],
+        belly: 0.009,
+        tendon: 0.005,
+        n: 6,
+      },
     ],
     iliocostalis: [
-      { origin: [o(P.psis, [0.012, 0.0, -0.006]), o(crest, [-0.05, 0.0, -0.03])], insertion: [3, 6, 9, 12].map((n) => ribRing(n, 0.55)), belly: 0.01, tendon: 0.004, n: 4 },
+      {
+        origin: [o(P.psis, [0.012, 0.0, -0.006]), o(crest, [-0.05, 0.0, -0.03])],
+        insertion: [3, 6, 9, 12].map((n) => ribRing(n, 0.55)),
+        belly: 0.01,
+        tendon: 0.004,
+        n: 4,
+      },
     ],
     longissimus: [
-      { origin: [o(P.psis, [-0.008, 0.01, -0.012]), o(SPINE[23]!.spinous, [0.02, -0.03, 0.01])], insertion: [...range(['t1', 't4', 't8', 't12'], (v) => o(tp(v), [0.0, 0, -0.006])), o(P.mastoid, [0, 0, -0.006])], belly: 0.011, tendon: 0.004, n: 5 },
+      {
+        origin: [o(P.psis, [-0.008, 0.01, -0.012]), o(SPINE[23]!.spinous, [0.02, -0.03, 0.01])],
+        insertion: [
+          ...range(['t1', 't4', 't8', 't12'], (v) => o(tp(v), [0.0, 0, -0.006])),
+          o(P.mastoid, [0, 0, -0.006]),
+        ],
+        belly: 0.011,
+        tendon: 0.004,
+        n: 5,
+      },
     ],
     multifidus: [
-      { origin: [o(SPINE[23]!.spinous, [0.014, -0.05, 0.014]), ...range(['l3', 't12', 't7'], (v) => o(tp(v), [-0.012, 0, 0.0]))], insertion: range(['l1', 't9', 't4', 'c2'], (v) => o(sp(v), [0.008, 0.005, 0.014])), belly: 0.008, tendon: 0.004, n: 4 },
+      {
+        origin: [
+          o(SPINE[23]!.spinous, [0.014, -0.05, 0.014]),
+          ...range(['l3', 't12', 't7'], (v) => o(tp(v), [-0.012, 0, 0.0])),
+        ],
+        insertion: range(['l1', 't9', 't4', 'c2'], (v) => o(sp(v), [0.008, 0.005, 0.014])),
+        belly: 0.008,
+        tendon: 0.004,
+        n: 4,
+      },
     ],
     'gluteus-maximus': [
-      { origin: [o(crest, [-0.06, 0.004, -0.04]), o(P.psis, [0.004, 0.01, -0.01]), o(P.psis, [-0.02, -0.04, -0.012]), [0.02, HEIGHTS.trochanter + 0.02, -0.11]], insertion: [o(gt, [0.006, -0.04, -0.012]), femurAt(0.22, [0.024, 0, -0.018])], belly: 0.016, tendon: 0.006, bulge: [0.0, 0.0, -0.03], n: 12 },
+      {
+        origin: [
+          o(crest, [-0.06, 0.004, -0.04]),
+          o(P.psis, [0.004, 0.01, -0.01]),
+          o(P.psis, [-0.02, -0.04, -0.012]),
+          [0.02, HEIGHTS.trochanter + 0.02, -0.11],
+        ],
+        insertion: [o(gt, [0.006, -0.04, -0.012]), femurAt(0.22, [0.024, 0, -0.018])],
+        belly: 0.016,
+        tendon: 0.006,
+        bulge: [0.0, 0.0, -0.03],
+        n: 12,
+      },
     ],
     'gluteus-medius': [
-      { origin: [o(crest, [-0.045, -0.01, -0.04]), o(crest, [0.0, -0.012, 0.0]), o(P.asis, [0.004, -0.012, -0.02])], insertion: [o(gt, [0.008, 0.01, -0.004]), o(gt, [0.008, 0.0, 0.012])], belly: 0.012, tendon: 0.006, n: 9 },
+      {
+        origin: [
+          o(crest, [-0.045, -0.01, -0.04]),
+          o(crest, [0.0, -0.012, 0.0]),
+          o(P.asis, [0.004, -0.012, -0.02]),
+        ],
+        insertion: [o(gt, [0.008, 0.01, -0.004]), o(gt, [0.008, 0.0, 0.012])],
+        belly: 0.012,
+        tendon: 0.006,
+        n: 9,
+      },
     ],
     'gluteus-minimus': [
-      { origin: [o(crest, [-0.03, -0.04, -0.02]), o(P.asis, [-0.004, -0.03, -0.02])], insertion: [o(gt, [0.0, 0.015, 0.012])], belly: 0.008, tendon: 0.005, n: 6 },
+      {
+        origin: [o(crest, [-0.03, -0.04, -0.02]), o(P.asis, [-0.004, -0.03, -0.02])],
+        insertion: [o(gt, [0.0, 0.015, 0.012])],
+        belly: 0.008,
+        tendon: 0.005,
+        n: 6,
+      },
     ],
     piriformis: [
-      { origin: [o(SPINE[23]!.body, [0.03, -0.07, -0.03]), o(SPINE[23]!.body, [0.028, -0.1, -0.045])], insertion: [o(gt, [-0.01, 0.02, -0.006])], belly: 0.009, tendon: 0.004, n: 3 },
+      {
+        origin: [
+          o(SPINE[23]!.body, [0.03, -0.07, -0.03]),
+          o(SPINE[23]!.body, [0.028, -0.1, -0.045]),
+        ],
+        insertion: [o(gt, [-0.01, 0.02, -0.006])],
+        belly: 0.009,
+        tendon: 0.004,
+        n: 3,
+      },
     ],
     'tensor-fasciae-latae': [
-      { origin: [o(P.asis, [0.004, -0.004, 0.0]), o(P.asis, [0.016, -0.006, -0.02])], insertion: [femurAt(0.32, [0.05, 0, 0.01])], belly: 0.009, tendon: 0.004, n: 3 },
+      {
+        origin: [o(P.asis, [0.004, -0.004, 0.0]), o(P.asis, [0.016, -0.006, -0.02])],
+        insertion: [femurAt(0.32, [0.05, 0, 0.01])],
+        belly: 0.009,
+        tendon: 0.004,
+        n: 3,
+      },
     ],
     iliopsoas: [
-      { origin: [...range(['t12', 'l2', 'l4'], (v) => o(body(v), [0.03, 0, 0.0])), o(crest, [-0.03, -0.02, 0.03]), o(P.asis, [-0.02, 0.02, -0.02])], insertion: [femurAt(0.12, [-0.006, 0, 0.004])], belly: 0.014, tendon: 0.006, bulge: [0.0, 0.0, 0.02], n: 6 },
+      {
+        origin: [
+          ...range(['t12', 'l2', 'l4'], (v) => o(body(v), [0.03, 0, 0.0])),
+          o(crest, [-0.03, -0.02, 0.03]),
+          o(P.asis, [-0.02, 0.02, -0.02]),
+        ],
+        insertion: [femurAt(0.12, [-0.006, 0, 0.004])],
+        belly: 0.014,
+        tendon: 0.006,
+        bulge: [0.0, 0.0, 0.02],
+        n: 6,
+      },
     ],
     'rectus-femoris': [
-      { origin: [o(P.asis, [-0.012, -0.035, -0.006])], insertion: [o(P.patella, [0, 0.028, 0.0])], belly: 0.017, tendon: 0.005, bulge: [0, 0, 0.02], n: 2 },
+      {
+        origin: [o(P.asis, [-0.012, -0.035, -0.006])],
+        insertion: [o(P.patella, [0, 0.028, 0.0])],
+        belly: 0.017,
+        tendon: 0.005,
+        bulge: [0, 0, 0.02],
+        n: 2,
+      },
     ],
     'vastus-lateralis': [
-      { origin: [o(gt, [0.0, -0.03, 0.005]), femurAt(0.4, [0.022, 0, -0.01]), femurAt(0.7, [0.018, 0, -0.012])], insertion: [o(P.patella, [0.014, 0.02, -0.006])], belly: 0.018, tendon: 0.006, bulge: [0.02, 0, 0.0], n: 5 },
+      {
+        origin: [
+          o(gt, [0.0, -0.03, 0.005]),
+          femurAt(0.4, [0.022, 0, -0.01]),
+          femurAt(0.7, [0.018, 0, -0.012]),
+        ],
+        insertion: [o(P.patella, [0.014, 0.02, -0.006])],
+        belly: 0.018,
+        tendon: 0.006,
+        bulge: [0.02, 0, 0.0],
+        n: 5,
+      },
     ],
     'vastus-medialis': [
-      { origin: [femurAt(0.3, [-0.014, 0, -0.004]), femurAt(0.75, [-0.02, 0, -0.004])], insertion: [o(P.patella, [-0.016, 0.006, -0.004])], belly: 0.017, tendon: 0.006, bulge: [-0.02, -0.06, 0.01], n: 4 },
+      {
+        origin: [femurAt(0.3, [-0.014, 0, -0.004]), femurAt(0.75, [-0.02, 0, -0.004])],
+        insertion: [o(P.patella, [-0.016, 0.006, -0.004])],
+        belly: 0.017,
+        tendon: 0.006,
+        bulge: [-0.02, -0.06, 0.01],
+        n: 4,
+      },
     ],
     'biceps-femoris': [
-      { origin: [o(it, [0.006, -0.006, -0.004]), femurAt(0.55, [0.01, 0, -0.02])], insertion: [o(P.fibularHead, [0.002, 0.006, -0.006])], belly: 0.014, tendon: 0.005, bulge: [0.01, 0, -0.02], n: 3 },
+      {
+        origin: [o(it, [0.006, -0.006, -0.004]), femurAt(0.55, [0.01, 0, -0.02])],
+        insertion: [o(P.fibularHead, [0.002, 0.006, -0.006])],
+        belly: 0.014,
+        tendon: 0.005,
+        bulge: [0.01, 0, -0.02],
+        n: 3,
+      },
     ],
     semitendinosus: [
-      { origin: [o(it, [0.0, -0.008, -0.008])], insertion: [tibiaAt(0.16, [-0.028, 0, 0.004])], belly: 0.012, tendon: 0.004, bulge: [-0.008, 0, -0.028], n: 2 },
+      {
+        origin: [o(it, [0.0, -0.008, -0.008])],
+        insertion: [tibiaAt(0.16, [-0.028, 0, 0.004])],
+        belly: 0.012,
+        tendon: 0.004,
+        bulge: [-0.008, 0, -0.028],
+        n: 2,
+      },
     ],
     semimembranosus: [
-      { origin: [o(it, [0.008, 0.0, 0.002])], insertion: [o(knee, [-0.03, -0.012, -0.022])], belly: 0.014, tendon: 0.005, bulge: [-0.012, 0, -0.016], n: 2 },
+      {
+        origin: [o(it, [0.008, 0.0, 0.002])],
+        insertion: [o(knee, [-0.03, -0.012, -0.022])],
+        belly: 0.014,
+        tendon: 0.005,
+        bulge: [-0.012, 0, -0.016],
+        n: 2,
+      },
     ],
     'adductor-longus': [
-      { origin: [o(P.pubicSymphysis, [0.022, -0.01, -0.01])], insertion: [femurAt(0.45, [-0.008, 0, -0.012]), femurAt(0.62, [-0.006, 0, -0.012])], belly: 0.012, tendon: 0.005, n: 3 },
+      {
+        origin: [o(P.pubicSymphysis, [0.022, -0.01, -0.01])],
+        insertion: [femurAt(0.45, [-0.008, 0, -0.012]), femurAt(0.62, [-0.006, 0, -0.012])],
+        belly: 0.012,
+        tendon: 0.005,
+        n: 3,
+      },
     ],
     'adductor-magnus': [
-      { origin: [o(P.pubicSymphysis, [0.03, -0.045, -0.03]), o(it, [-0.008, -0.004, 0.0])], insertion: [femurAt(0.35, [-0.004, 0, -0.014]), femurAt(0.7, [-0.008, 0, -0.016]), o(knee, [-0.03, 0.05, -0.01])], belly: 0.016, tendon: 0.006, n: 6 },
+      {
+        origin: [o(P.pubicSymphysis, [0.03, -0.045, -0.03]), o(it, [-0.008, -0.004, 0.0])],
+        insertion: [
+          femurAt(0.35, [-0.004, 0, -0.014]),
+          femurAt(0.7, [-0.008, 0, -0.016]),
+          o(knee, [-0.03, 0.05, -0.01]),
+        ],
+        belly: 0.016,
+        tendon: 0.006,
+        n: 6,
+      },
     ],
     gastrocnemius: [
-      { origin: [o(knee, [-0.024, 0.03, -0.03]), o(knee, [0.024, 0.03, -0.03])], insertion: [tibiaAt(0.55, [0.0, 0, -0.05]), tibiaAt(0.6, [0.006, 0, -0.05])], belly: 0.017, tendon: 0.006, bulge: [0, 0.02, -0.028], n: 4 },
-      { origin: [tibiaAt(0.55, [0.003, 0, -0.05])], insertion: [o(heel, [0, 0.02, 0.0])], belly: 0.006, tendon: 0.005, n: 2 },
+      {
+        origin: [o(knee, [-0.024, 0.03, -0.03]), o(knee, [0.024, 0.03, -0.03])],
+        insertion: [tibiaAt(0.55, [0.0, 0, -0.05]), tibiaAt(0.6, [0.006, 0, -0.05])],
+        belly: 0.017,
+        tendon: 0.006,
+        bulge: [0, 0.02, -0.028],
+        n: 4,
+      },
+      {
+        origin: [tibiaAt(0.55, [0.003, 0, -0.05])],
+        insertion: [o(heel, [0, 0.02, 0.0])],
+        belly: 0.006,
+        tendon: 0.005,
+        n: 2,
+      },
     ],
     soleus: [
-      { origin: [o(P.fibularHead, [-0.004, -0.01, -0.014]), tibiaAt(0.3, [-0.006, 0, -0.018])], insertion: [o(heel, [0, 0.05, 0.012])], belly: 0.016, tendon: 0.005, bulge: [0, 0.04, -0.014], n: 4 },
+      {
+        origin: [o(P.fibularHead, [-0.004, -0.01, -0.014]), tibiaAt(0.3, [-0.006, 0, -0.018])],
+        insertion: [o(heel, [0, 0.05, 0.012])],
+        belly: 0.016,
+        tendon: 0.005,
+        bulge: [0, 0.04, -0.014],
+        n: 4,
+      },
     ],
     'tibialis-anterior': [
-      { origin: [tibiaAt(0.12, [0.02, 0, 0.01]), tibiaAt(0.45, [0.018, 0, 0.012])], insertion: [o(P.medialMalleolus, [0.01, -0.02, 0.05])], belly: 0.011, tendon: 0.003, n: 3 },
+      {
+        origin: [tibiaAt(0.12, [0.02, 0, 0.01]), tibiaAt(0.45, [0.018, 0, 0.012])],
+        insertion: [o(P.medialMalleolus, [0.01, -0.02, 0.05])],
+        belly: 0.011,
+        tendon: 0.003,
+        n: 3,
+      },
     ],
     'fibularis-longus': [
-      { origin: [o(P.fibularHead, [0.006, -0.01, 0.002]), o(m(P.fibularHead, P.lateralMalleolus, 0.4), [0.008, 0, 0.0])], insertion: [o(P.lateralMalleolus, [0.002, 0.02, -0.014])], belly: 0.009, tendon: 0.003, n: 3 },
+      {
+        origin: [
+          o(P.fibularHead, [0.006, -0.01, 0.002]),
+          o(m(P.fibularHead, P.lateralMalleolus, 0.4), [0.008, 0, 0.0]),
+        ],
+        insertion: [o(P.lateralMalleolus, [0.002, 0.02, -0.014])],
+        belly: 0.009,
+        tendon: 0.003,
+        n: 3,
+      },
     ],
     'plantar-muscles': [
-      { origin: [o(heel, [-0.01, -0.015, 0.02]), o(heel, [0.01, -0.015, 0.02])], insertion: [o(P.firstMetatarsalHead, [0, -0.012, 0.0]), o(P.fifthMetatarsalHead, [-0.01, -0.01, 0.0])], belly: 0.008, tendon: 0.004, n: 5 },
+      {
+        origin: [o(heel, [-0.01, -0.015, 0.02]), o(heel, [0.01, -0.015, 0.02])],
+        insertion: [
+          o(P.firstMetatarsalHead, [0, -0.012, 0.0]),
+          o(P.fifthMetatarsalHead, [-0.01, -0.01, 0.0]),
+        ],
+        belly: 0.008,
+        tendon: 0.004,
+        n: 5,
+      },
     ],
   };
 }
@@ -286,8 +735,11 @@ function fanPrims(def: FanDef, side: 'left' | 'right', deeper: Shape | undefined
       const bump = Math.sin(Math.PI * t);
       let p = lerp3(from[f]!, to[f]!, t);
       if (def.bulge) p = add(p, scale(def.bulge, bump));
+      const r = tendon + (def.belly - tendon) * Math.pow(bump, 0.6);
+      // each side's muscles keep to their own side of the midline, so left and right mirror
+      if (p[0] < r + 0.0015) p = [r + 0.0015, p[1], p[2]];
       pts.push(s(p));
-      radii.push(tendon + (def.belly - tendon) * Math.pow(bump, 0.6));
+      radii.push(r);
     }
     const wrapped = wrap(pts, radii, deeper);
     for (let k = 0; k < SAMPLES; k++) {
@@ -327,7 +779,13 @@ export function muscleSpecs(): StructureSpec[] {
         fibres.push(...r.fibres);
       }
       const belly = Math.max(...fans.map((f) => f.belly));
-      specs.push({ id, prims, blend: Math.min(0.006, belly * 0.8), edge: belly > 0.012 ? 0.006 : belly > 0.007 ? 0.005 : 0.004, fibres });
+      specs.push({
+        id,
+        prims,
+        blend: Math.min(0.006, belly * 0.8),
+        edge: belly > 0.012 ? 0.006 : belly > 0.007 ? 0.005 : 0.004,
+        fibres,
+      });
       built.push(...prims);
     }
   }

@@ -20,7 +20,11 @@ export function organSpecs(): StructureSpec[] {
     ellipsoid([0.018, P.xiphoid[1] + 0.075, 0.045], [0.06, 0.06, 0.05]),
     capsule([0.0, P.sternalAngle[1] - 0.01, 0.03], [0.0, P.xiphoid[1] + 0.09, 0.035], 0.03),
     // aortic arch, trachea and oesophagus as one mediastinal column
-    capsule([0.0, P.jugularNotch[1] + 0.02, 0.02], [0.0, P.xiphoid[1] + 0.05, vert('t8').body[2] + 0.03], 0.018),
+    capsule(
+      [0.0, P.jugularNotch[1] + 0.02, 0.02],
+      [0.0, P.xiphoid[1] + 0.05, vert('t8').body[2] + 0.03],
+      0.018,
+    ),
   ];
   specs.push({ id: 'heart-and-mediastinum', prims: heart, blend: 0.02, edge: 0.006 });
   for (const side of ['left', 'right'] as const) {
@@ -35,7 +39,9 @@ export function organSpecs(): StructureSpec[] {
   for (const side of ['left', 'right'] as const) {
     specs.push({
       id: `lung-${side}`,
-      prims: [cavityPrimitive({ inset: PLEURA_INSET + PLEURA_THICKNESS + GAP, border: [10, 8, 6], side })],
+      prims: [
+        cavityPrimitive({ inset: PLEURA_INSET + PLEURA_THICKNESS + GAP, border: [10, 8, 6], side }),
+      ],
       blend: 0,
       edge: 0.005,
     });

@@ -69,7 +69,8 @@ function buildRib(n: number): Rib {
   const cartilage: V3[] = [];
   if (n <= 10) {
     const cs = 6;
-    for (let i = 0; i <= cs; i++) cartilage.push(ribRing(n, ring.end + ((ring.cartEnd - ring.end) * i) / cs));
+    for (let i = 0; i <= cs; i++)
+      cartilage.push(ribRing(n, ring.end + ((ring.cartEnd - ring.end) * i) / cs));
     if (n >= 8) {
       // ribs 8–10 join the cartilage above: bend the tip up toward it
       const above = ribRing(n - 1, RING[n - 1]!.cartEnd - 0.15);

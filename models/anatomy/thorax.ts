@@ -108,8 +108,10 @@ function lowerBorder(th: number, post: number, lat: number, ant: number): number
   const ya = ribHeightAt(ant, TH_MIDCLAVICULAR);
   const yStern = ribHeightAt(ant - 1, 3.05);
   if (th <= TH_PARAVERTEBRAL) return yp;
-  if (th <= TH_MIDAXILLARY) return yp + ((yl - yp) * (th - TH_PARAVERTEBRAL)) / (TH_MIDAXILLARY - TH_PARAVERTEBRAL);
-  if (th <= TH_MIDCLAVICULAR) return yl + ((ya - yl) * (th - TH_MIDAXILLARY)) / (TH_MIDCLAVICULAR - TH_MIDAXILLARY);
+  if (th <= TH_MIDAXILLARY)
+    return yp + ((yl - yp) * (th - TH_PARAVERTEBRAL)) / (TH_MIDAXILLARY - TH_PARAVERTEBRAL);
+  if (th <= TH_MIDCLAVICULAR)
+    return yl + ((ya - yl) * (th - TH_MIDAXILLARY)) / (TH_MIDCLAVICULAR - TH_MIDAXILLARY);
   return ya + ((yStern - ya) * (th - TH_MIDCLAVICULAR)) / (Math.PI - TH_MIDCLAVICULAR);
 }
 
@@ -141,7 +143,8 @@ export function cavity(p: V3, o: CavityOptions): number {
   // medial limit: vertebral bodies behind, the mediastinum in the middle, the heart in front
   const t7 = vert('t7');
   const heart = p[2] > -0.01 && p[1] < P.sternalAngle[1] - 0.03;
-  const medial = p[2] < t7.body[2] + 0.02 ? 0.03 : heart && o.side === 'left' ? 0.05 : heart ? 0.02 : 0.016;
+  const medial =
+    p[2] < t7.body[2] + 0.02 ? 0.03 : heart && o.side === 'left' ? 0.05 : heart ? 0.02 : 0.016;
   const dMedial = medial - sx;
   // the cervical dome
   const dx = sx - APEX_TOP.x;

@@ -246,7 +246,11 @@ export class PriorityIndex {
   /** Signed distance to the union of the structures with tag < maxTag (`reach` when far). */
   d(p: V3, maxTag: number): number {
     const list = this.cells.get(
-      this.key(Math.floor(p[0] / this.cell), Math.floor(p[1] / this.cell), Math.floor(p[2] / this.cell)),
+      this.key(
+        Math.floor(p[0] / this.cell),
+        Math.floor(p[1] / this.cell),
+        Math.floor(p[2] / this.cell),
+      ),
     );
     if (!list) return this.reach;
     let best = this.reach;

@@ -9,6 +9,8 @@ import { parseManifest } from '../domain/body/manifest.ts';
 import { regionIdsFor, structureIdsFor, type CatalogSide } from '../domain/catalog/load.ts';
 import { loadCatalogFromDisk, REPO_ROOT } from '../domain/catalog/node.ts';
 import { missingLandmarks, resolveBothSides, type LandmarkMap } from '../domain/catalog/resolve.ts';
+import { placeTriggerPoint, type Placement } from '../domain/catalog/placement.ts';
+import { loadBodyFromDisk } from '../domain/body/node.ts';
 import {
   CATALOG_SCHEMA_VERSION,
   type Catalog,
@@ -22,7 +24,15 @@ function union(a: readonly string[], b: readonly string[]): string[] {
 }
 
 /** One trigger point in the CONTRACTS §3 shape, plus the catalog's extra fields. */
-export function triggerPointJson(t: TriggerPoint, catalog: Catalog, landmarks: LandmarkMap | null) {
+/** Places a trigger point's anchor on the model (inside its muscle) for one side. */
+export type Placer = (anchor: TriggerPoint['anchor'], side: CatalogSide) => Placement | null;
+
+export function triggerPointJson(
+  t: TriggerPoint,
+  catalog: Catalog,
+  landmarks: LandmarkMap | null,
+  place?: Placer,
+) {
   const bySide = Object.fromEntries(
     SIDES.map((s) => [
       s,
@@ -33,7 +43,17 @@ export function triggerPointJson(t: TriggerPoint, catalog: Catalog, landmarks: L
       },
     ]),
   ) as Record<CatalogSide, { essential: string[]; spillover: string[]; dangers: string[] }>;
-  const position = landmarks ? resolveBothSides(t.anchor, landmarks) : { left: null, right: null };
+  const surface = landmarks ? resolveBothSides(t.anchor, landmarks) : { left: null, right: null };
+  const placed = place
+    ? { left: place(t.anchor, 'left'), right: place(t.anchor, 'right') }
+    : { left: null, right: null };
+  // inside the muscle when the model is at hand; else the anchor's surface point
+  const position = place
+    ? { left: placed.left?.point ?? null, right: placed.right?.point ?? null }
+    : surface;
+  const skinPosition = place
+    ? { left: placed.left?.skin ?? null, right: placed.right?.skin ?? null }
+    : surface;
   return {
     id: t.id,
     muscleId: t.muscleId,
@@ -41,6 +61,7 @@ export function triggerPointJson(t: TriggerPoint, catalog: Catalog, landmarks: L
     ...(t.label ? { label: t.label } : {}),
     location: t.location,
     position,
+    skinPosition,
     anchor: t.anchor,
     referral: {
       essential: union(bySide.left.essential, bySide.right.essential),
@@ -67,12 +88,13 @@ export function triggerPointJson(t: TriggerPoint, catalog: Catalog, landmarks: L
 }
 
 /** The whole `catalog --json` document. */
-export function catalogJson(catalog: Catalog, landmarks: LandmarkMap | null) {
+export function catalogJson(catalog: Catalog, landmarks: LandmarkMap | null, place?: Placer) {
   return {
     schemaVersion: CATALOG_SCHEMA_VERSION,
     positionsResolved: landmarks !== null,
+    positionsInMuscle: place !== undefined,
     muscles: catalog.muscles,
-    triggerPoints: catalog.triggerPoints.map((t) => triggerPointJson(t, catalog, landmarks)),
+    triggerPoints: catalog.triggerPoints.map((t) => triggerPointJson(t, catalog, landmarks, place)),
     regions: catalog.regions,
   };
 }
@@ -106,7 +128,12 @@ export async function run(args: readonly string[]): Promise<number> {
       );
   }
   if (json) {
-    process.stdout.write(`${JSON.stringify(catalogJson(catalog, landmarks))}\n`);
+    let place: Placer | undefined;
+    if (landmarks && existsSync(join(REPO_ROOT, 'public', 'models', 'body.glb'))) {
+      const { index } = loadBodyFromDisk(REPO_ROOT);
+      place = (anchor, side) => placeTriggerPoint(anchor, side, landmarks, index);
+    }
+    process.stdout.write(`${JSON.stringify(catalogJson(catalog, landmarks, place))}\n`);
     return 0;
   }
   const lines = [

@@ -13,17 +13,46 @@ const lm = (id: string) => {
 };
 
 const REQUIRED_LANDMARKS = [
-  'vertex', 'inion', 'c2-spinous-process', 'c7-spinous-process',
+  'vertex',
+  'inion',
+  'c2-spinous-process',
+  'c7-spinous-process',
   ...Array.from({ length: 12 }, (_, i) => `t${i + 1}-spinous-process`),
   ...Array.from({ length: 5 }, (_, i) => `l${i + 1}-spinous-process`),
-  's2', 'jugular-notch', 'xiphoid-process', 'umbilicus',
+  's2',
+  'jugular-notch',
+  'xiphoid-process',
+  'umbilicus',
   ...[
-    'mastoid-process', 'angle-of-mandible', 'clavicle-medial-end', 'clavicle-midpoint', 'acromion',
-    'coracoid-process', 'superior-angle-of-scapula', 'root-of-spine-of-scapula', 'inferior-angle-of-scapula',
-    'greater-tubercle', 'lateral-epicondyle', 'medial-epicondyle', 'olecranon', 'radial-styloid',
-    'ulnar-styloid', 'iliac-crest-highest-point', 'asis', 'psis', 'greater-trochanter', 'ischial-tuberosity',
-    'patella-center', 'fibular-head', 'tibial-tuberosity', 'lateral-malleolus', 'medial-malleolus',
-    'calcaneus-posterior', 'first-metatarsal-head', 'fifth-metatarsal-head', 'nipple',
+    'mastoid-process',
+    'angle-of-mandible',
+    'clavicle-medial-end',
+    'clavicle-midpoint',
+    'acromion',
+    'coracoid-process',
+    'superior-angle-of-scapula',
+    'root-of-spine-of-scapula',
+    'inferior-angle-of-scapula',
+    'greater-tubercle',
+    'lateral-epicondyle',
+    'medial-epicondyle',
+    'olecranon',
+    'radial-styloid',
+    'ulnar-styloid',
+    'iliac-crest-highest-point',
+    'asis',
+    'psis',
+    'greater-trochanter',
+    'ischial-tuberosity',
+    'patella-center',
+    'fibular-head',
+    'tibial-tuberosity',
+    'lateral-malleolus',
+    'medial-malleolus',
+    'calcaneus-posterior',
+    'first-metatarsal-head',
+    'fifth-metatarsal-head',
+    'nipple',
   ].flatMap((id) => [`${id}-left`, `${id}-right`]),
 ];
 
@@ -44,36 +73,39 @@ describe('the manifest and the GLB', () => {
 });
 
 describe('every mesh is closed and outward-facing', () => {
-  it.each(meshes.map((m) => [m.id, m] as const))('%s: each edge is shared by two opposite triangles', (_id, m) => {
-    const edges = new Map<string, number>();
-    const ix = m.indices;
-    for (let t = 0; t < ix.length; t += 3) {
-      for (let e = 0; e < 3; e++) {
-        const a = ix[t + e]!;
-        const b = ix[t + ((e + 1) % 3)]!;
-        const k = `${a},${b}`;
-        edges.set(k, (edges.get(k) ?? 0) + 1);
+  it.each(meshes.map((m) => [m.id, m] as const))(
+    '%s: each edge is shared by two opposite triangles',
+    (_id, m) => {
+      const edges = new Map<string, number>();
+      const ix = m.indices;
+      for (let t = 0; t < ix.length; t += 3) {
+        for (let e = 0; e < 3; e++) {
+          const a = ix[t + e]!;
+          const b = ix[t + ((e + 1) % 3)]!;
+          const k = `${a},${b}`;
+          edges.set(k, (edges.get(k) ?? 0) + 1);
+        }
       }
-    }
-    let bad = 0;
-    for (const [k, n] of edges) {
-      const [a, b] = k.split(',');
-      if (n !== 1 || edges.get(`${b},${a}`) !== 1) bad++;
-    }
-    expect(bad).toBe(0);
-    // outward: positive signed volume
-    let vol = 0;
-    const p = m.positions;
-    for (let t = 0; t < ix.length; t += 3) {
-      const [a, b, c] = [ix[t]! * 3, ix[t + 1]! * 3, ix[t + 2]! * 3];
-      vol +=
-        (p[a]! * (p[b + 1]! * p[c + 2]! - p[b + 2]! * p[c + 1]!) -
-          p[a + 1]! * (p[b]! * p[c + 2]! - p[b + 2]! * p[c]!) +
-          p[a + 2]! * (p[b]! * p[c + 1]! - p[b + 1]! * p[c]!)) /
-        6;
-    }
-    expect(vol).toBeGreaterThan(0);
-  });
+      let bad = 0;
+      for (const [k, n] of edges) {
+        const [a, b] = k.split(',');
+        if (n !== 1 || edges.get(`${b},${a}`) !== 1) bad++;
+      }
+      expect(bad).toBe(0);
+      // outward: positive signed volume
+      let vol = 0;
+      const p = m.positions;
+      for (let t = 0; t < ix.length; t += 3) {
+        const [a, b, c] = [ix[t]! * 3, ix[t + 1]! * 3, ix[t + 2]! * 3];
+        vol +=
+          (p[a]! * (p[b + 1]! * p[c + 2]! - p[b + 2]! * p[c + 1]!) -
+            p[a + 1]! * (p[b]! * p[c + 2]! - p[b + 2]! * p[c]!) +
+            p[a + 2]! * (p[b]! * p[c + 1]! - p[b + 1]! * p[c]!)) /
+          6;
+      }
+      expect(vol).toBeGreaterThan(0);
+    },
+  );
 });
 
 describe('tissues do not overlap', () => {
@@ -102,10 +134,14 @@ const y = (id: string) => lm(id).bone[1];
 describe('landmarks at their published vertebral levels', () => {
   for (const side of ['left', 'right']) {
     it(`superior angle of the scapula at T2 (${side})`, () => {
-      expect(Math.abs(y(`superior-angle-of-scapula-${side}`) - y('t2-spinous-process'))).toBeLessThan(0.015);
+      expect(
+        Math.abs(y(`superior-angle-of-scapula-${side}`) - y('t2-spinous-process')),
+      ).toBeLessThan(0.015);
     });
     it(`root of the spine of the scapula at T3 (${side})`, () => {
-      expect(Math.abs(y(`root-of-spine-of-scapula-${side}`) - y('t3-spinous-process'))).toBeLessThan(0.015);
+      expect(
+        Math.abs(y(`root-of-spine-of-scapula-${side}`) - y('t3-spinous-process')),
+      ).toBeLessThan(0.015);
     });
     it(`inferior angle of the scapula between T7 and T8 (${side})`, () => {
       const v = y(`inferior-angle-of-scapula-${side}`);
@@ -126,7 +162,9 @@ describe('landmarks at their published vertebral levels', () => {
   });
   it('skin points lie within 6 cm of their bony points', () => {
     // the umbilicus and nipples are soft-tissue landmarks: their "bone" point is the deep reference
-    for (const [id, l] of Object.entries(manifest.landmarks).filter(([k]) => !/^(umbilicus|nipple)/.test(k))) {
+    for (const [id, l] of Object.entries(manifest.landmarks).filter(
+      ([k]) => !/^(umbilicus|nipple)/.test(k),
+    )) {
       const d = Math.hypot(l.skin[0] - l.bone[0], l.skin[1] - l.bone[1], l.skin[2] - l.bone[2]);
       expect(d, id).toBeLessThan(0.06);
     }
@@ -134,15 +172,25 @@ describe('landmarks at their published vertebral levels', () => {
 });
 
 /** Depth (mm) from the skin to the first entry into any of the structures, along a direction. */
-function depthTo(skinPoint: readonly number[], dir: [number, number, number], targets: string[]): number | null {
+function depthTo(
+  skinPoint: readonly number[],
+  dir: [number, number, number],
+  targets: string[],
+): number | null {
   const l = Math.hypot(...dir);
   const d: [number, number, number] = [dir[0] / l, dir[1] / l, dir[2] / l];
   // start 5 cm outside and find the skin's outer surface first
-  const start: [number, number, number] = [skinPoint[0]! - d[0] * 0.05, skinPoint[1]! - d[1] * 0.05, skinPoint[2]! - d[2] * 0.05];
+  const start: [number, number, number] = [
+    skinPoint[0]! - d[0] * 0.05,
+    skinPoint[1]! - d[1] * 0.05,
+    skinPoint[2]! - d[2] * 0.05,
+  ];
   const hits = index.hitsAlong(start, d, 0.3);
   const skin = hits.find((h) => h.structure === 'skin' && h.entering);
   if (!skin) return null;
-  const target = hits.find((h) => targets.includes(h.structure) && h.entering && h.distance > skin.distance);
+  const target = hits.find(
+    (h) => targets.includes(h.structure) && h.entering && h.distance > skin.distance,
+  );
   return target ? (target.distance - skin.distance) * 1000 : null;
 }
 
@@ -152,20 +200,27 @@ describe('depths at needling sites within the published ranges', () => {
     // KNOWN DEVIATION: the model's upper anterior chest wall is too thick (about 71 mm against a
     // published median of 31, range 14–69). Kept as a failing expectation until the rib cage and
     // pectoral layer are corrected; it.fails turns red the day the model comes into range.
-    it.fails(`2nd intercostal space, midclavicular, perpendicular: skin to pleura 14–69 mm (Wax & Leibowitz 2007) (${side})`, () => {
-      const mid = lm(`clavicle-midpoint-${side}`).skin;
-      const rib2 = manifest.structures.find((s) => s.id === `rib-2-${side}`);
-      expect(rib2).toBeDefined();
-      // the 2nd space lies about 4–5 cm below the clavicle at the midclavicular line
-      const d = depthTo([mid[0], mid[1] - 0.045, 0.25], [0, 0, -1], [`pleura-${side}`]);
-      expect(d).not.toBeNull();
-      expect(d!).toBeGreaterThanOrEqual(14);
-      expect(d!).toBeLessThanOrEqual(69);
-    });
+    it.fails(
+      `2nd intercostal space, midclavicular, perpendicular: skin to pleura 14–69 mm (Wax & Leibowitz 2007) (${side})`,
+      () => {
+        const mid = lm(`clavicle-midpoint-${side}`).skin;
+        const rib2 = manifest.structures.find((s) => s.id === `rib-2-${side}`);
+        expect(rib2).toBeDefined();
+        // the 2nd space lies about 4–5 cm below the clavicle at the midclavicular line
+        const d = depthTo([mid[0], mid[1] - 0.045, 0.25], [0, 0, -1], [`pleura-${side}`]);
+        expect(d).not.toBeNull();
+        expect(d!).toBeGreaterThanOrEqual(14);
+        expect(d!).toBeLessThanOrEqual(69);
+      },
+    );
     it(`rhomboid major beside the scapula: skin to rib 15–35 mm (Ann Rehabil Med 2014: 21–27 mm) (${side})`, () => {
       const root = lm(`root-of-spine-of-scapula-${side}`).bone;
       const x = root[0] * 0.55;
-      const d = depthTo([x, y('t5-spinous-process'), -0.25], [0, 0, 1], Array.from({ length: 12 }, (_, i) => `rib-${i + 1}-${side}`));
+      const d = depthTo(
+        [x, y('t5-spinous-process'), -0.25],
+        [0, 0, 1],
+        Array.from({ length: 12 }, (_, i) => `rib-${i + 1}-${side}`),
+      );
       expect(d).not.toBeNull();
       expect(d!).toBeGreaterThanOrEqual(15);
       expect(d!).toBeLessThanOrEqual(35);
@@ -173,13 +228,18 @@ describe('depths at needling sites within the published ranges', () => {
     it(`upper trapezius midway C7–acromion, vertical: pleura deeper than 30 mm (Kearns et al. 2022) (${side})`, () => {
       const c7 = lm('c7-spinous-process').skin;
       const ac = lm(`acromion-${side}`).skin;
-      const d = depthTo([(c7[0] + ac[0]) / 2, 1.7, (c7[2] + ac[2]) / 2 + 0.02], [0, -1, 0], [`pleura-${side}`]);
+      const d = depthTo(
+        [(c7[0] + ac[0]) / 2, 1.7, (c7[2] + ac[2]) / 2 + 0.02],
+        [0, -1, 0],
+        [`pleura-${side}`],
+      );
       if (d !== null) expect(d).toBeGreaterThan(30);
     });
     it(`lung apex 2–4 cm above the medial third of the clavicle (${side})`, () => {
       const pleura = meshes.find((m) => m.id === `pleura-${side}`)!;
       let top = -Infinity;
-      for (let i = 1; i < pleura.positions.length; i += 3) top = Math.max(top, pleura.positions[i]!);
+      for (let i = 1; i < pleura.positions.length; i += 3)
+        top = Math.max(top, pleura.positions[i]!);
       const cm = lm(`clavicle-medial-end-${side}`).bone;
       const cmid = lm(`clavicle-midpoint-${side}`).bone;
       const third = cm[1] + (cmid[1] - cm[1]) * (2 / 3);
@@ -207,7 +267,11 @@ describe('lungs lie inside the rib cage', () => {
       let n = 0;
       let covered = 0;
       for (let i = 0; i < lung.positions.length; i += 3 * 7) {
-        const p: [number, number, number] = [lung.positions[i]!, lung.positions[i + 1]!, lung.positions[i + 2]!];
+        const p: [number, number, number] = [
+          lung.positions[i]!,
+          lung.positions[i + 1]!,
+          lung.positions[i + 2]!,
+        ];
         if (p[1] > apexLimit) continue;
         const out: [number, number, number] = [p[0], 0, p[2]];
         const l = Math.hypot(out[0], out[2]);

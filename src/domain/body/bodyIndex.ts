@@ -36,7 +36,12 @@ export const CONTAINER_STRUCTURES: ReadonlySet<string> = new Set(CONTAINER_ORDER
 
 const ray = new Ray();
 const tmp = new Vector3();
-const PARITY_DIR = new Vector3(0.5773, 0.5774, 0.5775).normalize();
+// three skewed directions: a ray that grazes an edge can miscount, a majority of three does not
+const PARITY_DIRS = [
+  new Vector3(0.5773, 0.5774, 0.5775).normalize(),
+  new Vector3(-0.4123, 0.8165, -0.4041).normalize(),
+  new Vector3(0.2673, -0.5345, 0.8018).normalize(),
+];
 
 export class BodyIndex {
   readonly meshes: readonly IndexedMesh[];
@@ -106,9 +111,13 @@ export class BodyIndex {
     if (!m) throw new Error(`BodyIndex.contains: unknown structure ${id}`);
     tmp.set(p[0], p[1], p[2]);
     if (!m.box.containsPoint(tmp)) return false;
-    ray.origin.copy(tmp);
-    ray.direction.copy(PARITY_DIR);
-    return m.bvh.raycast(ray, DoubleSide).length % 2 === 1;
+    let votes = 0;
+    for (const d of PARITY_DIRS) {
+      ray.origin.copy(tmp);
+      ray.direction.copy(d);
+      if (m.bvh.raycast(ray, DoubleSide).length % 2 === 1) votes++;
+    }
+    return votes >= 2;
   }
 
   /** Every structure whose closed mesh contains the point (containers included). */

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { loadBodyFromDisk } from '../../../src/domain/body/node.ts';
+import { loadCatalogFromDisk } from '../../../src/domain/catalog/node.ts';
+import { placeTriggerPoint } from '../../../src/domain/catalog/placement.ts';
+
+const { manifest, index } = loadBodyFromDisk();
+const catalog = loadCatalogFromDisk();
+
+/**
+ * KNOWN DEVIATION: where the model's muscle is squeezed to no thickness at the anchor, the point
+ * cannot be placed. Listed here so the test turns red the day the model is fixed.
+ */
+const KNOWN_GAPS = new Set(['middle-trapezius-trp1:right']);
+
+describe('trigger points placed on the generated model', () => {
+  for (const t of catalog.triggerPoints) {
+    for (const side of ['left', 'right'] as const) {
+      const test = KNOWN_GAPS.has(`${t.id}:${side}`) ? it.fails : it;
+      test(`${t.id} (${side}) lies inside its muscle, under the skin`, () => {
+        const p = placeTriggerPoint(t.anchor, side, manifest.landmarks, index);
+        expect(p, 'placement').not.toBeNull();
+        expect(index.contains(p!.structure, p!.point)).toBe(true);
+        expect(index.tissueAt(p!.point)).toBe(p!.structure);
+        const depth = Math.hypot(
+          p!.skin[0] - p!.point[0],
+          p!.skin[1] - p!.point[1],
+          p!.skin[2] - p!.point[2],
+        );
+        expect(depth * 1000).toBeLessThan(120);
+      });
+    }
+  }
+  it('mirrors: left and right positions are symmetric within 1 cm', () => {
+    const t = catalog.triggerPoints.find((x) => x.anchor.structure === 'trapezius-upper')!;
+    const l = placeTriggerPoint(t.anchor, 'left', manifest.landmarks, index)!;
+    const r = placeTriggerPoint(t.anchor, 'right', manifest.landmarks, index)!;
+    expect(
+      Math.hypot(l.point[0] + r.point[0], l.point[1] - r.point[1], l.point[2] - r.point[2]),
+    ).toBeLessThan(0.01);
+  });
+});
