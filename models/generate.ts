@@ -1,5 +1,6 @@
 /** The generation pipeline, separate from build.ts's caching so tests and benchmarks can call it. */
 import { Document, NodeIO } from '@gltf-transform/core';
+import { KHRMeshQuantization } from '@gltf-transform/extensions';
 import { ALL_STRUCTURES, idsOf, type StructureDef } from './structures.ts';
 import { boneSpecs } from './anatomy/bones.ts';
 import { organSpecs, visceraSpec } from './anatomy/organs.ts';
@@ -155,6 +156,9 @@ export async function generateBody(
 
   // GLB
   const doc = new Document();
+  // positions as 16-bit integers with the node's scale and translation (KHR_mesh_quantization):
+  // half the bytes, 0.03 mm resolution at worst
+  doc.createExtension(KHRMeshQuantization).setRequired(true);
   const buffer = doc.createBuffer();
   const scene = doc.createScene('body');
   const structures: Structure[] = [];
@@ -162,11 +166,12 @@ export async function generateBody(
     if (s.m.status() !== 'NoError')
       throw new Error(`generateBody: ${s.id}: manifold status ${s.m.status()}`);
     const arr = toArrays(s.m);
+    const q = quantize(arr.positions);
     const prim = doc
       .createPrimitive()
       .setAttribute(
         'POSITION',
-        doc.createAccessor().setType('VEC3').setArray(arr.positions).setBuffer(buffer),
+        doc.createAccessor().setType('VEC3').setArray(q.values).setBuffer(buffer),
       )
       .setIndices(
         doc
@@ -187,7 +192,9 @@ export async function generateBody(
       );
     }
     const mesh = doc.createMesh(s.id).addPrimitive(prim);
-    scene.addChild(doc.createNode(s.id).setMesh(mesh));
+    scene.addChild(
+      doc.createNode(s.id).setMesh(mesh).setTranslation(q.translation).setScale(q.scale),
+    );
     const entry: Structure = {
       id: s.id,
       name: s.def.name,
@@ -201,7 +208,7 @@ export async function generateBody(
     if (s.def.layer !== undefined) entry.layer = s.def.layer;
     structures.push(entry);
   }
-  const glb = await new NodeIO().writeBinary(doc);
+  const glb = await new NodeIO().registerExtensions([KHRMeshQuantization]).writeBinary(doc);
 
   // Landmarks: the bony point, and the nearest point on the skin over it.
   const landmarks: Manifest['landmarks'] = {};
@@ -230,6 +237,28 @@ export async function generateBody(
     },
   };
   return { glb, manifest };
+}
+
+/** Positions as int16 with p = translation + scale · q, per axis. */
+function quantize(p: Float32Array): { values: Int16Array; translation: V3; scale: V3 } {
+  const min: V3 = [Infinity, Infinity, Infinity];
+  const max: V3 = [-Infinity, -Infinity, -Infinity];
+  for (let i = 0; i < p.length; i++) {
+    const a = i % 3;
+    min[a] = Math.min(min[a]!, p[i]!);
+    max[a] = Math.max(max[a]!, p[i]!);
+  }
+  const scale = [0, 1, 2].map((a) => Math.max((max[a]! - min[a]!) / 65534, 1e-9)) as V3;
+  const translation = [0, 1, 2].map((a) => (min[a]! + max[a]!) / 2) as V3;
+  const values = new Int16Array(p.length);
+  for (let i = 0; i < p.length; i++) {
+    const a = i % 3;
+    values[i] = Math.max(
+      -32767,
+      Math.min(32767, Math.round((p[i]! - translation[a]!) / scale[a]!)),
+    );
+  }
+  return { values, translation, scale };
 }
 
 const round3 = (p: V3): [number, number, number] => [

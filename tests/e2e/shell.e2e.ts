@@ -1,53 +1,7 @@
 /** The app shell in a real browser: it draws the body, works on a phone, explains missing WebGL. */
-import type { Page } from 'playwright-core';
 import { READY_TIMEOUT_MS } from './harness.ts';
 import type { E2ETest } from './types.ts';
-
-function assert(cond: unknown, message: string): asserts cond {
-  if (!cond) throw new Error(message);
-}
-
-async function waitForReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.body.dataset.sceneReady === 'true', undefined, {
-    timeout: READY_TIMEOUT_MS,
-    polling: 250,
-  });
-}
-
-/**
- * Share of the canvas's pixels that differ clearly from its top-left corner (the background),
- * measured on a real screenshot (WebGL's drawing buffer is not readable without
- * preserveDrawingBuffer). The PNG is decoded by the page itself through a 2D canvas.
- */
-async function drawnFraction(page: Page): Promise<number> {
-  const canvas = page.locator('canvas').first();
-  await canvas.waitFor({ state: 'visible', timeout: 30_000 });
-  const box = await canvas.boundingBox();
-  assert(box && box.width > 10 && box.height > 10, 'the 3D canvas has no size');
-  const png = await page.screenshot({ clip: box });
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.naturalWidth;
-    c.height = img.naturalHeight;
-    const g = c.getContext('2d');
-    if (!g) throw new Error('no 2D context');
-    g.drawImage(img, 0, 0);
-    const { data } = g.getImageData(0, 0, c.width, c.height);
-    const [r0, g0, b0] = [data[0] ?? 0, data[1] ?? 0, data[2] ?? 0];
-    let differ = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      const d =
-        Math.abs((data[i] ?? 0) - r0) +
-        Math.abs((data[i + 1] ?? 0) - g0) +
-        Math.abs((data[i + 2] ?? 0) - b0);
-      if (d > 30) differ++;
-    }
-    return differ / (data.length / 4);
-  }, png.toString('base64'));
-}
+import { assert, drawnFraction, waitForReady } from './page.ts';
 
 export const tests: E2ETest[] = [
   {

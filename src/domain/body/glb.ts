@@ -34,7 +34,14 @@ interface BufferView {
   byteStride?: number;
 }
 interface GltfJson {
-  nodes?: { name?: string; mesh?: number; translation?: number[]; matrix?: number[] }[];
+  nodes?: {
+    name?: string;
+    mesh?: number;
+    translation?: number[];
+    scale?: number[];
+    rotation?: number[];
+    matrix?: number[];
+  }[];
   meshes?: {
     primitives: { attributes: Record<string, number>; indices?: number; mode?: number }[];
   }[];
@@ -51,7 +58,7 @@ function readAccessor(json: GltfJson, bin: DataView, index: number): Float32Arra
   if (!view) throw new Error(`readGlb: accessor ${index} has no buffer view`);
   const n = COMPONENTS[acc.type];
   if (!n) throw new Error(`readGlb: accessor ${index} has unsupported type ${acc.type}`);
-  const size: Record<number, number> = { 5126: 4, 5125: 4, 5123: 2, 5120: 1 };
+  const size: Record<number, number> = { 5126: 4, 5125: 4, 5123: 2, 5122: 2, 5120: 1 };
   const comp = size[acc.componentType];
   if (!comp)
     throw new Error(
@@ -61,7 +68,7 @@ function readAccessor(json: GltfJson, bin: DataView, index: number): Float32Arra
   const stride = view.byteStride ?? n * comp;
   const base = (view.byteOffset ?? 0) + (acc.byteOffset ?? 0);
   const out =
-    acc.componentType === 5126 || acc.componentType === 5120
+    acc.componentType === 5126 || acc.componentType === 5120 || acc.componentType === 5122
       ? new Float32Array(acc.count * n)
       : new Uint32Array(acc.count * n);
   for (let i = 0; i < acc.count; i++) {
@@ -78,6 +85,10 @@ function readAccessor(json: GltfJson, bin: DataView, index: number): Float32Arra
           break;
         case 5123:
           v = bin.getUint16(o, true);
+          break;
+        case 5122:
+          // quantized positions: dequantized by the node's scale and translation
+          v = acc.normalized ? Math.max(bin.getInt16(o, true) / 32767, -1) : bin.getInt16(o, true);
           break;
         default:
           // normalized signed bytes: used for fibre directions
@@ -122,6 +133,17 @@ export function readGlb(data: ArrayBuffer | Uint8Array): MeshData[] {
       throw new Error(`readGlb: node ${node.name} lacks POSITION or indices`);
     }
     const positions = readAccessor(json, bin, posIndex) as Float32Array;
+    if (node.matrix || node.rotation) {
+      throw new Error(
+        `readGlb: node ${node.name} has a rotation or matrix; only scale and translation are read`,
+      );
+    }
+    const t = node.translation ?? [0, 0, 0];
+    const sc = node.scale ?? [1, 1, 1];
+    if (t.some((x) => x !== 0) || sc.some((x) => x !== 1)) {
+      for (let i = 0; i < positions.length; i++)
+        positions[i] = t[i % 3]! + sc[i % 3]! * positions[i]!;
+    }
     const indices = Uint32Array.from(readAccessor(json, bin, prim.indices));
     const fiberIndex = prim.attributes._FIBER;
     const fibers =

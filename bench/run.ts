@@ -1,0 +1,151 @@
+/**
+ * `npm run bench`: the project's figures (CONTRACTS §5). `--json` prints one JSON object; without
+ * it, a table. Timings are medians over repeated runs.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { BodyIndex } from '../src/domain/body/bodyIndex.ts';
+import { readGlb } from '../src/domain/body/glb.ts';
+import { parseManifest } from '../src/domain/body/manifest.ts';
+import { mulberry32 } from '../src/domain/random.ts';
+import {
+  distDir,
+  ensureDist,
+  launchChromium,
+  READY_TIMEOUT_MS,
+  root,
+  startServer,
+} from '../tests/e2e/harness.ts';
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+};
+
+function jsInitialGzipBytes(): number {
+  const html = readFileSync(join(distDir, 'index.html'), 'utf8');
+  const refs = [...html.matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)].map((m) => m[1]!);
+  return refs.reduce((sum, f) => sum + gzipSync(readFileSync(join(distDir, f))).length, 0);
+}
+
+function modelFigures() {
+  const dir = join(root, 'public', 'models');
+  const glb = readFileSync(join(dir, 'body.glb'));
+  const json = readFileSync(join(dir, 'body.json'));
+  const manifest = parseManifest(JSON.parse(json.toString('utf8')));
+  return {
+    glb,
+    modelTransferBytes: gzipSync(glb).length + gzipSync(json).length,
+    modelRawBytes: statSync(join(dir, 'body.glb')).size + json.length,
+    modelTriangles: manifest.structures.reduce((s, x) => s + x.triangles, 0),
+  };
+}
+
+function timeModelBuild(force: boolean): number {
+  const t0 = performance.now();
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'models/build.ts'), ...(force ? ['--force'] : [])],
+    { cwd: root, stdio: 'ignore' },
+  );
+  if (r.status !== 0) throw new Error('bench: the model build failed');
+  return Math.round(performance.now() - t0);
+}
+
+/**
+ * Picking: 500 seeded rays from a sphere of radius 2.5 m around (0, 0.9, 0) toward random points
+ * in the body's bounding box; median microseconds to find the nearest hit among all meshes.
+ */
+function pickMedianUs(glb: Uint8Array): number {
+  const index = new BodyIndex(readGlb(glb));
+  const lo = [Infinity, Infinity, Infinity];
+  const hi = [-Infinity, -Infinity, -Infinity];
+  for (const m of index.meshes) {
+    for (let k = 0; k < 3; k++) {
+      const a = m.box.min.getComponent(k);
+      const b = m.box.max.getComponent(k);
+      lo[k] = Math.min(lo[k]!, a);
+      hi[k] = Math.max(hi[k]!, b);
+    }
+  }
+  const rnd = mulberry32(1);
+  const times: number[] = [];
+  let hits = 0;
+  for (let i = 0; i < 500; i++) {
+    // uniform direction on the sphere
+    const z = rnd() * 2 - 1;
+    const phi = rnd() * Math.PI * 2;
+    const r = Math.sqrt(1 - z * z);
+    const origin: [number, number, number] = [
+      2.5 * r * Math.cos(phi),
+      0.9 + 2.5 * z,
+      2.5 * r * Math.sin(phi),
+    ];
+    const target = [0, 1, 2].map((k) => lo[k]! + rnd() * (hi[k]! - lo[k]!));
+    const dir: [number, number, number] = [
+      target[0]! - origin[0],
+      target[1]! - origin[1],
+      target[2]! - origin[2],
+    ];
+    const t0 = performance.now();
+    const hit = index.raycastFirst(origin, dir);
+    times.push((performance.now() - t0) * 1000);
+    if (hit) hits++;
+  }
+  if (hits < 250) {
+    process.stderr.write(
+      `bench: warning: only ${hits} of 500 picking rays hit the body; pickMedianUs measures misses\n`,
+    );
+  }
+  return Math.round(median(times));
+}
+
+async function timeToReadyMs(): Promise<number> {
+  const server = await startServer();
+  const browser = await launchChromium();
+  try {
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await ctx.newPage();
+      const t0 = performance.now();
+      await page.goto(server.baseUrl + '/');
+      await page.waitForFunction(() => document.body.dataset.sceneReady === 'true', null, {
+        timeout: READY_TIMEOUT_MS,
+      });
+      times.push(performance.now() - t0);
+      await ctx.close();
+    }
+    return Math.round(median(times));
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const json = process.argv.includes('--json');
+  const cold = timeModelBuild(true);
+  const warm = timeModelBuild(false);
+  ensureDist();
+  const m = modelFigures();
+  const out = {
+    jsInitialGzipBytes: jsInitialGzipBytes(),
+    timeToReadyMs: await timeToReadyMs(),
+    modelBuildColdMs: cold,
+    modelBuildWarmMs: warm,
+    modelTransferBytes: m.modelTransferBytes,
+    modelRawBytes: m.modelRawBytes,
+    modelTriangles: m.modelTriangles,
+    pickMedianUs: pickMedianUs(m.glb),
+  };
+  if (json) process.stdout.write(`${JSON.stringify(out)}\n`);
+  else for (const [k, v] of Object.entries(out)) process.stdout.write(`${k.padEnd(22)} ${v}\n`);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exitCode = 1;
+});
