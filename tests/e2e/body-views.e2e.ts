@@ -11,7 +11,8 @@ async function setLayers(page: Page, layer: 'skin' | 'muscle' | 'bone'): Promise
   const muscles = page.getByLabel('Muscles', { exact: true });
   if (layer === 'skin') {
     await skin.check();
-    await page.getByLabel('Skin opacity').fill('1');
+    const opacity = page.getByLabel('Skin opacity');
+    await opacity.fill((await opacity.getAttribute('max')) ?? '1');
   } else {
     await skin.uncheck();
   }
