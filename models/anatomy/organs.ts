@@ -48,11 +48,12 @@ export function organSpecs(): StructureSpec[] {
   }
   for (const side of ['left', 'right'] as const) {
     const s = side === 'left' ? 1 : -1;
-    // left kidney a little higher (T12–L3), right lower under the liver
+    // left kidney a little higher (T12–L3), right lower under the liver; both lie in front of
+    // quadratus lumborum and psoas, anterior to the tips of the transverse processes (Moore)
     const y = (side === 'left' ? vert('l1').body[1] : vert('l2').body[1]) + 0.005;
     specs.push({
       id: `kidney-${side}`,
-      prims: [ellipsoid([s * 0.06, y, vert('l1').body[2] - 0.005], [0.028, 0.055, 0.02])],
+      prims: [ellipsoid([s * 0.06, y, vert('l1').body[2] + 0.022], [0.028, 0.055, 0.02])],
       blend: 0,
       edge: 0.004,
     });
