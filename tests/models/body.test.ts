@@ -3,6 +3,7 @@ import { loadBodyFromDisk } from '../../src/domain/body/node.ts';
 import { ALL_STRUCTURE_IDS } from '../../models/structures.ts';
 import { CONTAINER_STRUCTURES } from '../../src/domain/body/bodyIndex.ts';
 import { mulberry32 } from '../../src/domain/random.ts';
+import { MIDLINE_LANDMARKS, PAIRED_LANDMARKS } from '../../src/domain/catalog/schema.ts';
 
 const body = loadBodyFromDisk();
 const { manifest, meshes, index } = body;
@@ -12,48 +13,10 @@ const lm = (id: string) => {
   return l;
 };
 
+/** The landmark ids of CONTRACTS §2 (the catalog's vocabulary of landmarks is the same list). */
 const REQUIRED_LANDMARKS = [
-  'vertex',
-  'inion',
-  'c2-spinous-process',
-  'c7-spinous-process',
-  ...Array.from({ length: 12 }, (_, i) => `t${i + 1}-spinous-process`),
-  ...Array.from({ length: 5 }, (_, i) => `l${i + 1}-spinous-process`),
-  's2',
-  'jugular-notch',
-  'xiphoid-process',
-  'umbilicus',
-  ...[
-    'mastoid-process',
-    'angle-of-mandible',
-    'clavicle-medial-end',
-    'clavicle-midpoint',
-    'acromion',
-    'coracoid-process',
-    'superior-angle-of-scapula',
-    'root-of-spine-of-scapula',
-    'inferior-angle-of-scapula',
-    'greater-tubercle',
-    'lateral-epicondyle',
-    'medial-epicondyle',
-    'olecranon',
-    'radial-styloid',
-    'ulnar-styloid',
-    'iliac-crest-highest-point',
-    'asis',
-    'psis',
-    'greater-trochanter',
-    'ischial-tuberosity',
-    'patella-center',
-    'fibular-head',
-    'tibial-tuberosity',
-    'lateral-malleolus',
-    'medial-malleolus',
-    'calcaneus-posterior',
-    'first-metatarsal-head',
-    'fifth-metatarsal-head',
-    'nipple',
-  ].flatMap((id) => [`${id}-left`, `${id}-right`]),
+  ...MIDLINE_LANDMARKS,
+  ...PAIRED_LANDMARKS.flatMap((id) => [`${id}-left`, `${id}-right`]),
 ];
 
 describe('the manifest and the GLB', () => {

@@ -1,22 +1,12 @@
-/**
- * A tiny seeded PRNG for deterministic quiz scenarios. No shared `src/domain/random.ts`
- * existed when this was written; if one appears, this module can re-export it.
- */
+/** Seeded random helpers for deterministic quiz scenarios. */
+
+import { mulberry32 } from '../random.ts';
 
 /** A source of uniform numbers in [0, 1). */
 export type Rng = () => number;
 
-/** mulberry32: 32-bit state, good enough for shuffling quiz items, not for cryptography. */
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's seeded generator (mulberry32), shared with the rest of the domain. */
+export { mulberry32 };
 
 /** An integer in [0, n). */
 export function randomInt(rng: Rng, n: number): number {
