@@ -10,6 +10,8 @@ import { BodyIndex } from '../src/domain/body/bodyIndex.ts';
 import { readGlb } from '../src/domain/body/glb.ts';
 import { parseManifest } from '../src/domain/body/manifest.ts';
 import { mulberry32 } from '../src/domain/random.ts';
+import { needleBody, simulateNeedle, skinEntry } from '../src/domain/needle/simulate.ts';
+import { perpendicularDepthMap } from '../src/domain/needle/dangerMap.ts';
 import {
   distDir,
   ensureDist,
@@ -37,6 +39,7 @@ function modelFigures() {
   const manifest = parseManifest(JSON.parse(json.toString('utf8')));
   return {
     glb,
+    manifest: JSON.parse(json.toString('utf8')) as unknown,
     modelTransferBytes: gzipSync(glb).length + gzipSync(json).length,
     modelRawBytes: statSync(join(dir, 'body.glb')).size + json.length,
     modelTriangles: manifest.structures.reduce((s, x) => s + x.triangles, 0),
@@ -102,6 +105,40 @@ function pickMedianUs(glb: Uint8Array): number {
   return Math.round(median(times));
 }
 
+/**
+ * The needle: 300 seeded needles perpendicular to the skin of the trunk, 10–70 mm deep; median
+ * microseconds for every tissue, the nearest danger and the verdict.
+ */
+function needleMedianUs(index: BodyIndex, manifestJson: unknown): number {
+  const body = needleBody(index, parseManifest(manifestJson).structures);
+  const skin = index.get('skin')!.geometry.getAttribute('position');
+  const rnd = mulberry32(2);
+  const times: number[] = [];
+  while (times.length < 300) {
+    const v = Math.floor(rnd() * skin.count);
+    const p: [number, number, number] = [skin.getX(v), skin.getY(v), skin.getZ(v)];
+    if (p[1] < 0.9 || p[1] > 1.5 || Math.abs(p[0]) > 0.2) continue;
+    const e = skinEntry(index, p);
+    const depthMm = 10 + rnd() * 60;
+    const t0 = performance.now();
+    simulateNeedle(body, { entry: e.point, direction: e.inward, depthMm });
+    times.push((performance.now() - t0) * 1000);
+  }
+  return Math.round(median(times));
+}
+
+/** The lung-field depth map over the whole skin, as the app builds it at load: median of 5. */
+function depthMapMs(index: BodyIndex, glb: Uint8Array): number {
+  const skin = readGlb(glb).find((m) => m.id === 'skin')!;
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    perpendicularDepthMap(index, skin);
+    times.push(performance.now() - t0);
+  }
+  return Math.round(median(times));
+}
+
 async function timeToReadyMs(): Promise<number> {
   const server = await startServer();
   const browser = await launchChromium();
@@ -131,6 +168,7 @@ async function main(): Promise<void> {
   const warm = timeModelBuild(false);
   ensureDist();
   const m = modelFigures();
+  const index = new BodyIndex(readGlb(m.glb));
   const out = {
     jsInitialGzipBytes: jsInitialGzipBytes(),
     timeToReadyMs: await timeToReadyMs(),
@@ -140,6 +178,8 @@ async function main(): Promise<void> {
     modelRawBytes: m.modelRawBytes,
     modelTriangles: m.modelTriangles,
     pickMedianUs: pickMedianUs(m.glb),
+    needleMedianUs: needleMedianUs(index, m.manifest),
+    depthMapMs: depthMapMs(index, m.glb),
   };
   if (json) process.stdout.write(`${JSON.stringify(out)}\n`);
   else for (const [k, v] of Object.entries(out)) process.stdout.write(`${k.padEnd(22)} ${v}\n`);

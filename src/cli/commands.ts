@@ -9,7 +9,10 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'the clinical catalog (muscles, trigger points, regions)',
     run: async (args) => (await import('./catalog.ts')).run(args),
   },
-  needle: { summary: 'tissues a needle passes, nearest danger and a verdict' },
+  needle: {
+    summary: 'tissues a needle passes, nearest danger and a verdict',
+    run: async (args) => (await import('./needle.ts')).run(args),
+  },
   lookup: { summary: '"pain here: which muscles?" ranked trigger points' },
   quiz: { summary: 'a reproducible quiz from a seed' },
   score: { summary: 'score answers to a quiz' },

@@ -4,15 +4,9 @@
  * errors go to stderr with a non-zero exit.
  */
 import { COMMANDS } from './commands.ts';
+import { CliError } from './errors.ts';
 
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 2,
-  ) {
-    super(message);
-  }
-}
+export { CliError };
 
 const USAGE = `usage: needlewise <command> [options]
 

@@ -1,4 +1,7 @@
-/** Loads the generated model from public/models in Node (CLI, tests, benchmarks). */
+/**
+ * Loads the generated model from public/models in Node (CLI, tests, benchmarks).
+ * `NEEDLEWISE_MODEL_DIR` points at another folder holding body.glb and body.json.
+ */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readGlb, type MeshData } from './glb.ts';
@@ -15,7 +18,7 @@ let cached: LoadedBody | undefined;
 
 export function loadBodyFromDisk(root = process.cwd()): LoadedBody {
   if (cached) return cached;
-  const dir = join(root, 'public', 'models');
+  const dir = process.env['NEEDLEWISE_MODEL_DIR'] ?? join(root, 'public', 'models');
   let manifestJson: unknown;
   let glb: Uint8Array;
   try {

@@ -3,10 +3,11 @@
  * catalog's direction rule, to the recommended maximum depth, and what it would meet.
  */
 import type { BodyIndex } from '../body/bodyIndex.ts';
-import { CONTAINER_STRUCTURES } from '../body/bodyIndex.ts';
 import type { BodyVec3 } from '../units.ts';
 import type { CatalogSide } from './load.ts';
-import type { DirectionRule } from './schema.ts';
+import type { DirectionRule, Needling } from './schema.ts';
+import { along, dot, norm, sub } from '../vec.ts';
+import { skinEntry } from '../needle/simulate.ts';
 
 /**
  * The id of a direction rule's backstop bone on one side (stems of paired bones get the side).
@@ -23,10 +24,7 @@ export function backstopId(
 
 /** Aim at the nearest point of the backstop bone from the skin spot. */
 export function aimAtBackstop(index: BodyIndex, skin: BodyVec3, bone: string): BodyVec3 {
-  const q = index.closest(bone, skin).point;
-  const v: BodyVec3 = [q[0] - skin[0], q[1] - skin[1], q[2] - skin[2]];
-  const l = Math.hypot(v[0], v[1], v[2]) || 1;
-  return [v[0] / l, v[1] / l, v[2] / l];
+  return norm(sub(index.closest(bone, skin).point, skin));
 }
 
 /** A unit vector in the body frame for a direction rule on one side. */
@@ -52,54 +50,71 @@ export function ruleDirection(rule: DirectionRule, side: CatalogSide, inward: Bo
     v[1] += d[1];
     v[2] += d[2];
   }
-  const l = Math.hypot(v[0], v[1], v[2]) || 1;
-  return [v[0] / l, v[1] / l, v[2] / l];
+  return norm(v);
 }
 
-export interface PathCheck {
-  /** The first danger structure the path enters within the depth, if any. */
-  reached: { structure: string; depthMm: number } | null;
-  /** Depth (mm) along the path from the skin to the nearest danger entry beyond the depth. */
-  nearestDangerDepthMm: number | null;
+/** A trigger point's recommended needle on the model, for one side. */
+export interface RecommendedNeedle {
+  /** The skin spot over the point. */
+  readonly entry: BodyVec3;
+  /** Unit direction: the catalog's rule, or aimed at its backstop bone. */
+  readonly direction: BodyVec3;
+  /** The trigger point inside its muscle. */
+  readonly target: BodyVec3;
+  /** The catalog's depth range (mm) and needle length for the average adult. */
+  readonly depthMm: { readonly min: number; readonly max: number };
+  readonly needleLengthMm: number;
+  /** The bone the needle is aimed at, if the rule names one on this model. */
+  readonly backstop?: string;
 }
 
 /**
- * Walks the needle from the skin spot along the direction to `depthMm` and reports any of the
- * danger structures it enters (containers such as the pleural sac count as reached on entry).
+ * The recommended needle for a placed trigger point: how the catalog's words become a line on
+ * the model. A rule with a backstop bone aims from the skin spot at that bone. Otherwise the
+ * needle runs along the rule's direction through the trigger point, entering where that line
+ * leaves the skin (a pincer needle enters the near side of the fold and points at the far
+ * finger), provided the entry lies within the recommended depth and the line goes into the skin;
+ * failing that, it goes from the skin spot straight at the point.
  */
-export function checkPath(
+export function recommendedNeedle(
   index: BodyIndex,
-  skin: BodyVec3,
-  dir: BodyVec3,
-  depthMm: number,
-  dangers: readonly string[],
-  /** A bone the needle is aimed at: it stops the needle, so nothing beyond it is reached. */
-  backstop?: string,
-): PathCheck {
-  const set = new Set(dangers.filter((d) => index.get(d)));
-  if (backstop && index.get(backstop)) {
-    const start0: BodyVec3 = [
-      skin[0] - dir[0] * 0.003,
-      skin[1] - dir[1] * 0.003,
-      skin[2] - dir[2] * 0.003,
-    ];
-    const bone = index.hitsAlong(start0, dir, 0.25, new Set([backstop])).find((h) => h.entering);
-    if (bone) depthMm = Math.min(depthMm, (bone.distance - 0.003) * 1000);
+  needling: Needling,
+  side: CatalogSide,
+  placed: { readonly point: BodyVec3; readonly skin: BodyVec3 },
+): RecommendedNeedle {
+  const common = {
+    target: placed.point,
+    depthMm: needling.depthMm,
+    needleLengthMm: needling.needleLengthMm,
+  };
+  const bone = backstopId(needling.directionRule, side, (id) => !!index.get(id));
+  if (bone) {
+    const entry = skinEntry(index, placed.skin);
+    const aim = aimAtBackstop(index, entry.point, bone);
+    if (dot(aim, entry.inward) > 0.1)
+      return { ...common, entry: entry.point, direction: aim, backstop: bone };
   }
-  // start just outside the skin so the entry is seen
-  const start: BodyVec3 = [
-    skin[0] - dir[0] * 0.003,
-    skin[1] - dir[1] * 0.003,
-    skin[2] - dir[2] * 0.003,
-  ];
-  const hits = index.hitsAlong(start, dir, 0.25, set);
-  const entries = hits.filter((h) => h.entering || CONTAINER_STRUCTURES.has(h.structure));
-  const within = entries.find((h) => (h.distance - 0.003) * 1000 <= depthMm);
-  const first = entries[0];
+  const rule = ruleDirection(needling.directionRule, side, norm(sub(placed.point, placed.skin)));
+  const back: BodyVec3 = [-rule[0], -rule[1], -rule[2]];
+  const exit = index
+    .hitsAlong(placed.point, back, needling.depthMm.max / 1000, new Set(['skin']))
+    .find((h) => !h.entering);
+  if (exit) {
+    const entry = skinEntry(index, along(placed.point, back, exit.distance));
+    // the line must go in through the skin, not graze it
+    if (dot(rule, entry.inward) > 0.1) return { ...common, entry: entry.point, direction: rule };
+  }
+  const entry = skinEntry(index, placed.skin);
+  // aimed at the point, but with no part along a direction the rule says to avoid
+  let aim = norm(sub(placed.point, entry.point));
+  for (const a of needling.directionRule.avoid) {
+    const u = ruleDirection({ toward: [a], avoid: [] }, side, entry.inward);
+    const k = dot(aim, u);
+    if (k > 0) aim = norm(sub(aim, [u[0] * k, u[1] * k, u[2] * k]));
+  }
   return {
-    reached: within
-      ? { structure: within.structure, depthMm: (within.distance - 0.003) * 1000 }
-      : null,
-    nearestDangerDepthMm: first ? (first.distance - 0.003) * 1000 : null,
+    ...common,
+    entry: entry.point,
+    direction: dot(aim, entry.inward) > 0.1 ? aim : entry.inward,
   };
 }

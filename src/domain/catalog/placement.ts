@@ -6,6 +6,7 @@
  */
 import type { BodyIndex } from '../body/bodyIndex.ts';
 import type { BodyVec3 } from '../units.ts';
+import { along, norm, sub } from '../vec.ts';
 import type { CatalogSide } from './load.ts';
 import { resolveAnchor, type LandmarkMap } from './resolve.ts';
 import type { TrpAnchor } from './schema.ts';
@@ -18,17 +19,6 @@ export interface Placement {
   /** The muscle structure id it lies in. */
   structure: string;
 }
-
-const sub = (a: BodyVec3, b: BodyVec3): BodyVec3 => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
-const norm = (a: BodyVec3): BodyVec3 => {
-  const l = Math.hypot(a[0], a[1], a[2]) || 1;
-  return [a[0] / l, a[1] / l, a[2] / l];
-};
-const along = (p: BodyVec3, d: BodyVec3, t: number): BodyVec3 => [
-  p[0] + d[0] * t,
-  p[1] + d[1] * t,
-  p[2] + d[2] * t,
-];
 
 /** The trigger point's place on one side, or null when the model lacks the landmarks or muscle. */
 export function placeTriggerPoint(

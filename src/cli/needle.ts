@@ -1,0 +1,169 @@
+/**
+ * `needlewise needle --entry x,y,z (--direction dx,dy,dz | --toward x,y,z | --normal | --trigger-point ID --side S)
+ *  --depth MM [--length MM] [--json]` (CONTRACTS §3): the tissues a needle passes, the nearest
+ * danger and a verdict, from the same simulator as the app.
+ */
+import { loadBodyFromDisk } from '../domain/body/node.ts';
+import { loadCatalogFromDisk } from '../domain/catalog/node.ts';
+import { placeTriggerPoint } from '../domain/catalog/placement.ts';
+import { recommendedNeedle } from '../domain/catalog/needlePath.ts';
+import { loadNeedleBodyFromDisk } from '../domain/needle/node.ts';
+import {
+  MAX_DEPTH_MM,
+  simulateNeedle,
+  skinEntry,
+  toward,
+  type NeedleResult,
+} from '../domain/needle/simulate.ts';
+import type { BodyVec3 } from '../domain/units.ts';
+import { CliError } from './errors.ts';
+import { parseArgs } from './args.ts';
+
+const USAGE =
+  'usage: needlewise needle --entry x,y,z (--direction dx,dy,dz | --toward x,y,z | --normal) --depth MM [--length MM] [--json]\n' +
+  '       needlewise needle --trigger-point ID --side left|right [--depth MM] [--length MM] [--json]';
+
+function vec(name: string, v: string | undefined): BodyVec3 {
+  const parts = (v ?? '').split(',').map((s) => Number(s.trim()));
+  if (parts.length !== 3 || parts.some((n) => !Number.isFinite(n)))
+    throw new CliError(
+      `--${name} expects three numbers x,y,z (metres, body frame), got "${v ?? ''}"\n${USAGE}`,
+    );
+  return [parts[0]!, parts[1]!, parts[2]!];
+}
+
+function mmArg(name: string, v: string | undefined, min: number, max: number): number {
+  const n = Number(v);
+  if (v === undefined || !Number.isFinite(n) || n < min || n > max)
+    throw new CliError(`--${name} expects millimetres from ${min} to ${max}, got "${v ?? ''}"`);
+  return n;
+}
+
+/** Reads the command's options into a simulator input. */
+export function needleInput(args: readonly string[]) {
+  const opts = parseArgs(args, {
+    values: ['entry', 'direction', 'toward', 'depth', 'length', 'trigger-point', 'side'],
+    flags: ['normal', 'json'],
+    usage: USAGE,
+  });
+  const { index } = loadBodyFromDisk();
+  const length =
+    opts.values.length !== undefined
+      ? mmArg('length', opts.values.length, 1, MAX_DEPTH_MM)
+      : undefined;
+  const tp = opts.values['trigger-point'];
+  if (tp !== undefined) {
+    const side = opts.values.side;
+    if (side !== 'left' && side !== 'right')
+      throw new CliError(`--side expects left or right with --trigger-point, got "${side ?? ''}"`);
+    const t = loadCatalogFromDisk().triggerPoints.find((x) => x.id === tp);
+    if (!t)
+      throw new CliError(`no trigger point "${tp}" in the catalog (see \`needlewise catalog\`)`);
+    const { manifest } = loadBodyFromDisk();
+    const placed = placeTriggerPoint(t.anchor, side, manifest.landmarks, index);
+    if (!placed) throw new CliError(`${tp} cannot be placed on this model (${side})`, 1);
+    const rec = recommendedNeedle(index, t.needling, side, placed);
+    const depth =
+      opts.values.depth !== undefined
+        ? mmArg('depth', opts.values.depth, 0, MAX_DEPTH_MM)
+        : Math.min(t.needling.depthMm.max, MAX_DEPTH_MM);
+    return {
+      json: opts.flags.json,
+      input: {
+        entry: rec.entry,
+        direction: rec.direction,
+        depthMm: depth,
+        ...(length !== undefined ? { lengthMm: length } : {}),
+      },
+    };
+  }
+  const entry = vec('entry', opts.values.entry);
+  const ways = [opts.values.direction, opts.values.toward, opts.flags.normal || undefined];
+  if (ways.filter((w) => w !== undefined).length !== 1)
+    throw new CliError(`give exactly one of --direction, --toward or --normal\n${USAGE}`);
+  const depth = mmArg('depth', opts.values.depth, 0, MAX_DEPTH_MM);
+  const direction: BodyVec3 = opts.flags.normal
+    ? skinEntry(index, entry).inward
+    : opts.values.toward !== undefined
+      ? toward(skinEntry(index, entry).point, vec('toward', opts.values.toward))
+      : vec('direction', opts.values.direction);
+  return {
+    json: opts.flags.json,
+    input: {
+      entry,
+      direction,
+      depthMm: depth,
+      ...(length !== undefined ? { lengthMm: length } : {}),
+    },
+  };
+}
+
+const r3 = (v: BodyVec3): BodyVec3 => [
+  Math.round(v[0] * 1e5) / 1e5,
+  Math.round(v[1] * 1e5) / 1e5,
+  Math.round(v[2] * 1e5) / 1e5,
+];
+
+/** The CONTRACTS §3 document, plus the simulator's extra fields. */
+export function needleJson(r: NeedleResult) {
+  return {
+    entry: r3(r.entry),
+    direction: r3(r.direction),
+    depthMm: r.depthMm,
+    reachedDepthMm: r.reachedDepthMm,
+    lengthMm: r.lengthMm,
+    layers: r.layers.map((l) => ({
+      structure: l.structure,
+      name: l.name,
+      kind: l.kind,
+      fromMm: l.fromMm,
+      toMm: l.toMm,
+      ...(l.interstitial ? { interstitial: true } : {}),
+    })),
+    tip: { position: r3(r.tip.position), structure: r.tip.structure, name: r.tip.name },
+    stoppedBy: r.stoppedBy,
+    entered: r.entered,
+    ahead: r.ahead,
+    nearestDanger: r.nearestDanger
+      ? {
+          structure: r.nearestDanger.structure,
+          name: r.nearestDanger.name,
+          kind: r.nearestDanger.kind,
+          distanceFromPathMm: r.nearestDanger.distanceFromPathMm,
+          distanceFromTipMm: r.nearestDanger.distanceFromTipMm,
+        }
+      : null,
+    verdict: r.verdict,
+    messages: r.messages,
+  };
+}
+
+export function needleText(r: NeedleResult): string {
+  const lines = [
+    `Needle: ${r.depthMm} mm${r.lengthMm ? ` of a ${r.lengthMm} mm needle` : ''} from [${r3(r.entry).join(', ')}] along [${r3(r.direction).join(', ')}]`,
+    '',
+    '  from mm   to mm   tissue',
+  ];
+  for (const l of r.layers)
+    lines.push(`  ${l.fromMm.toFixed(1).padStart(7)} ${l.toMm.toFixed(1).padStart(7)}   ${l.name}`);
+  lines.push('', `Tip: ${r.tip.name} at ${r.reachedDepthMm} mm`);
+  if (r.nearestDanger)
+    lines.push(
+      `Nearest danger: ${r.nearestDanger.name}, ${r.nearestDanger.distanceFromPathMm} mm from the shaft, ${r.nearestDanger.distanceFromTipMm} mm from the tip`,
+    );
+  lines.push(`Verdict: ${r.verdict.toUpperCase()}`, ...r.messages.map((m) => `  ${m}`));
+  return `${lines.join('\n')}\n`;
+}
+
+export async function run(args: readonly string[]): Promise<number> {
+  const { json, input } = needleInput(args);
+  let r: NeedleResult;
+  try {
+    r = simulateNeedle(loadNeedleBodyFromDisk(), input);
+  } catch (err) {
+    if (err instanceof RangeError) throw new CliError(err.message.replace(/^simulateNeedle: /, ''));
+    throw err;
+  }
+  process.stdout.write(json ? `${JSON.stringify(needleJson(r))}\n` : needleText(r));
+  return 0;
+}
