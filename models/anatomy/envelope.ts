@@ -41,7 +41,12 @@ export function fatThickness(p: V3): number {
   if (y < P.xiphoid[1]) return midline ? 0.008 : 0.014; // lower back, flank
   if (back) return midline ? 0.003 : 0.004; // upper back
   if (ax > 0.14) return 0.008; // shoulder, lateral chest
-  return 0.007; // anterior chest
+  // anterior chest; thinner over the upper pectoral region (estimate: the value is the offset
+  // from the smooth union of the tissues, which itself swells 3–4 mm over the overlapping fibres
+  // of the pectoral fan, and the mesher adds 2 mm; 3 mm gives about 10 mm of fat on the model at
+  // the 2nd intercostal space, which with the pectoralis and the chest wall reproduces the
+  // published skin-to-pleura depth there, median 31 mm, Wax & Leibowitz 2007)
+  return 0.007 - 0.004 * smooth(P.sternalAngle[1] - 0.06, P.sternalAngle[1] - 0.02, y);
 }
 
 export interface Envelope {

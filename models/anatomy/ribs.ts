@@ -11,13 +11,28 @@ export interface Rib {
   radius: number;
 }
 
-/** Ring parameters per rib: half-width, anterior end angle (rad from posterior midline), drop. */
-const RING: Record<number, { a: number; end: number; cartEnd: number; drop: number }> = {
+/**
+ * Ring parameters per rib: half-width, anterior end angle (rad from posterior midline), drop;
+ * `aFront` (optional) widens the anterolateral part of the ring, from the midaxillary line forward,
+ * and `front` is the exponent of its rounded-rectangle front (default 0.55, smaller is flatter).
+ *
+ * estimate: ribs 2–5 are given a broader, flatter front than the ellipse through their lateral
+ * points. Reasoning: the midclavicular line at the 2nd intercostal space lies over the anterior
+ * chest wall, medial to the curve into the axilla (the site of needle decompression; Moore), and the
+ * published skin-to-pleura depth there (median 31 mm, Wax & Leibowitz 2007) is that of a wall met
+ * nearly face on; with the narrower front the midclavicular line grazed the anterolateral corner
+ * of the cage and met the ribs end on (about 71 mm). The back of the ring, under the scapula and the
+ * rhomboids, is unchanged.
+ */
+const RING: Record<
+  number,
+  { a: number; end: number; cartEnd: number; drop: number; aFront?: number; front?: number }
+> = {
   1: { a: 0.062, end: 2.45, cartEnd: 2.85, drop: 0.06 },
-  2: { a: 0.1, end: 2.4, cartEnd: 2.95, drop: 0.085 },
-  3: { a: 0.115, end: 2.35, cartEnd: 2.98, drop: 0.095 },
-  4: { a: 0.125, end: 2.3, cartEnd: 3.0, drop: 0.1 },
-  5: { a: 0.131, end: 2.25, cartEnd: 3.0, drop: 0.1 },
+  2: { a: 0.1, end: 2.4, cartEnd: 2.95, drop: 0.085, aFront: 0.114, front: 0.45 },
+  3: { a: 0.115, end: 2.35, cartEnd: 2.98, drop: 0.095, aFront: 0.128, front: 0.45 },
+  4: { a: 0.125, end: 2.3, cartEnd: 3.0, drop: 0.1, aFront: 0.133, front: 0.47 },
+  5: { a: 0.131, end: 2.25, cartEnd: 3.0, drop: 0.1, aFront: 0.135, front: 0.5 },
   6: { a: 0.135, end: 2.2, cartEnd: 2.95, drop: 0.1 },
   7: { a: 0.138, end: 2.15, cartEnd: 2.9, drop: 0.098 },
   8: { a: 0.139, end: 2.05, cartEnd: 2.62, drop: 0.095 },
@@ -25,6 +40,11 @@ const RING: Record<number, { a: number; end: number; cartEnd: number; drop: numb
   10: { a: 0.133, end: 1.85, cartEnd: 2.2, drop: 0.085 },
   11: { a: 0.127, end: 1.6, cartEnd: 1.6, drop: 0.06 },
   12: { a: 0.117, end: 1.2, cartEnd: 1.2, drop: 0.03 },
+};
+
+const smoothstep = (e0: number, e1: number, x: number) => {
+  const t = Math.min(1, Math.max(0, (x - e0) / (e1 - e0)));
+  return t * t * (3 - 2 * t);
 };
 
 /** z of the anterior chest wall (sternum line) at height y. */
@@ -46,12 +66,16 @@ export function ribRing(n: number, theta: number): V3 {
   const s = theta / Math.PI;
   const y = yHead - ring.drop * Math.pow(s, 1.3);
   // widen the lateral part a little (the thorax is broadest behind the midaxillary line)
-  const a = ring.a * (1 + 0.06 * Math.sin(theta) * Math.cos(theta));
+  // (ribs 2–5: broader from the midaxillary line forward, see RING)
+  const wFront = smoothstep(1.2, 1.9, theta);
+  const aRing = ring.a + ((ring.aFront ?? ring.a) - ring.a) * wFront;
+  const a = aRing * (1 + 0.06 * Math.sin(theta) * Math.cos(theta));
   // the front of the cage is flatter than an ellipse (a rounded-rectangle section)
+  const pf = ring.front ?? 0.55;
   const c = Math.cos(theta);
-  const zc2 = c < 0 ? -Math.pow(-c, 0.55) : c;
+  const zc2 = c < 0 ? -Math.pow(-c, pf) : c;
   const sn = Math.sin(theta);
-  const x = c < 0 ? a * Math.pow(Math.max(sn, 0), 0.55) : a * sn;
+  const x = c < 0 ? a * Math.pow(Math.max(sn, 0), pf) : a * sn;
   return [x, y, zc - b * zc2];
 }
 

@@ -160,22 +160,16 @@ function depthTo(
 describe('depths at needling sites within the published ranges', () => {
   for (const side of ['left', 'right'] as const) {
     const sx = side === 'left' ? 1 : -1;
-    // KNOWN DEVIATION: the model's upper anterior chest wall is too thick (about 71 mm against a
-    // published median of 31, range 14–69). Kept as a failing expectation until the rib cage and
-    // pectoral layer are corrected; it.fails turns red the day the model comes into range.
-    it.fails(
-      `2nd intercostal space, midclavicular, perpendicular: skin to pleura 14–69 mm (Wax & Leibowitz 2007) (${side})`,
-      () => {
-        const mid = lm(`clavicle-midpoint-${side}`).skin;
-        const rib2 = manifest.structures.find((s) => s.id === `rib-2-${side}`);
-        expect(rib2).toBeDefined();
-        // the 2nd space lies about 4–5 cm below the clavicle at the midclavicular line
-        const d = depthTo([mid[0], mid[1] - 0.045, 0.25], [0, 0, -1], [`pleura-${side}`]);
-        expect(d).not.toBeNull();
-        expect(d!).toBeGreaterThanOrEqual(14);
-        expect(d!).toBeLessThanOrEqual(69);
-      },
-    );
+    it(`2nd intercostal space, midclavicular, perpendicular: skin to pleura 14–69 mm (Wax & Leibowitz 2007) (${side})`, () => {
+      const mid = lm(`clavicle-midpoint-${side}`).skin;
+      const rib2 = manifest.structures.find((s) => s.id === `rib-2-${side}`);
+      expect(rib2).toBeDefined();
+      // the 2nd space lies about 4–5 cm below the clavicle at the midclavicular line
+      const d = depthTo([mid[0], mid[1] - 0.045, 0.25], [0, 0, -1], [`pleura-${side}`]);
+      expect(d).not.toBeNull();
+      expect(d!).toBeGreaterThanOrEqual(14);
+      expect(d!).toBeLessThanOrEqual(69);
+    });
     it(`rhomboid major beside the scapula: skin to rib 15–35 mm (Ann Rehabil Med 2014: 21–27 mm) (${side})`, () => {
       const root = lm(`root-of-spine-of-scapula-${side}`).bone;
       const x = root[0] * 0.55;
