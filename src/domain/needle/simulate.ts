@@ -9,6 +9,7 @@ import { CONTAINER_STRUCTURES, type BodyIndex } from '../body/bodyIndex.ts';
 import type { StructureKind } from '../body/manifest.ts';
 import type { BodyVec3 } from '../units.ts';
 import { along, dot, norm, sub } from '../vec.ts';
+import { DANGER_KINDS, MAX_DEPTH_MM, NEEDLE_LENGTHS_MM, STOP_KINDS } from './kinds.ts';
 
 /** What the simulator needs to know of each structure besides its mesh. */
 export interface StructureInfo {
@@ -28,25 +29,7 @@ export function needleBody(index: BodyIndex, structures: readonly StructureInfo[
   return { index, structures: new Map(structures.map((s) => [s.id, s])) };
 }
 
-/** Kinds a needle must not enter. Pleura first: the pneumothorax risk is the one taught most. */
-export const DANGER_KINDS: ReadonlySet<StructureKind> = new Set<StructureKind>([
-  'pleura',
-  'lung',
-  'nerve',
-  'artery',
-  'vein',
-  'organ',
-]);
-/** Kinds that stop a solid filiform needle: it cannot pass through bone or costal cartilage. */
-export const STOP_KINDS: ReadonlySet<StructureKind> = new Set<StructureKind>(['bone', 'cartilage']);
-
-/**
- * The needle lengths the trainer offers (mm): common filiform needle lengths, up to the 90 mm
- * the catalog recommends for the deep hip rotators.
- */
-export const NEEDLE_LENGTHS_MM = [15, 25, 30, 40, 50, 60, 75, 90, 100] as const;
-/** The deepest any needle here can go (mm). */
-export const MAX_DEPTH_MM = 100;
+export { DANGER_KINDS, MAX_DEPTH_MM, NEEDLE_LENGTHS_MM, STOP_KINDS };
 
 export interface NeedleOptions {
   /**
@@ -93,6 +76,8 @@ export interface DangerDistance {
   readonly distanceFromTipMm: number;
   /** The closest point of the structure to the shaft (for drawing). */
   readonly closestPoint: BodyVec3;
+  /** The point of the shaft nearest the structure. */
+  readonly closestOnShaft: BodyVec3;
 }
 
 export type Verdict = 'safe' | 'caution' | 'unsafe';
@@ -139,26 +124,36 @@ export interface NeedleResult {
 
 /** The skin's outer surface nearest a point, with the inward unit normal there. */
 export function skinEntry(index: BodyIndex, p: BodyVec3): { point: BodyVec3; inward: BodyVec3 } {
-  let c = index.closest('skin', p);
-  let n = index.normalAt('skin', c.point, c.faceIndex);
-  // The skin is a shell: its inner surface lies against the fat. Just outside an inner face is
-  // inside the body; cross the shell to the outer surface.
-  const probe = along(c.point, n, 0.004);
-  if (index.get('subcutaneous-fat') && index.contains('subcutaneous-fat', probe)) {
-    // from just inside the fat, outward: the shell's outer surface is where the ray leaves it
-    const out = index
-      .hitsAlong(probe, [-n[0], -n[1], -n[2]], 0.03, new Set(['skin']))
-      .find((h) => !h.entering);
-    if (out) {
-      c = index.closest('skin', along(probe, n, -out.distance));
-      n = index.normalAt('skin', c.point, c.faceIndex);
-    }
+  const c = index.closest('skin', p);
+  const n = index.normalAt('skin', c.point, c.faceIndex);
+  // Which side is the body is decided by looking, not by trusting the face's normal: where the
+  // skin folds (neck, armpit) the nearest face can be the shell's inner surface, or face the
+  // wrong way. Just off the surface, a point is skin, fat (under the skin) or outside.
+  const hasFat = index.get(FAT) !== undefined;
+  const look = (q: BodyVec3) =>
+    index.contains('skin', q) ? 'skin' : hasFat && index.contains(FAT, q) ? 'fat' : 'out';
+  const EPS = 0.0008;
+  const plus = look(along(c.point, n, EPS));
+  const minus = look(along(c.point, n, -EPS));
+  const flip = (v: BodyVec3): BodyVec3 => [-v[0], -v[1], -v[2]];
+  if (plus === 'out') return { point: c.point, inward: flip(n) };
+  if (minus === 'out') return { point: c.point, inward: n };
+  // Both sides are in the body: the shell's inner surface. Outside lies beyond the skin side;
+  // cross the skin that way to where the line leaves it into the open.
+  const outward = minus === 'skin' && plus !== 'skin' ? flip(n) : n;
+  const start = along(c.point, outward, -0.0002);
+  for (const h of index.hitsAlong(start, outward, 0.03, new Set(['skin']))) {
+    if (h.entering || look(along(start, outward, h.distance + EPS)) !== 'out') continue;
+    const q = index.closest('skin', along(start, outward, h.distance));
+    const m = index.normalAt('skin', q.point, q.faceIndex);
+    return { point: q.point, inward: dot(m, outward) > 0 ? flip(m) : m };
   }
-  return { point: c.point, inward: [-n[0], -n[1], -n[2]] };
+  return { point: c.point, inward: flip(outward) };
 }
 
 const BACKOFF = 0.003; // start 3 mm outside the skin so its entry is seen
-const isFat = (id: string) => id === 'subcutaneous-fat';
+const FAT = 'subcutaneous-fat';
+const isFat = (id: string) => id === FAT;
 
 function info(body: NeedleBody, id: string): StructureInfo {
   return (
@@ -190,7 +185,28 @@ function runsAlong(
   dir: BodyVec3,
   maxDist: number,
 ): { structure: string | null; from: number; to: number }[] {
-  const hits = body.index.hitsAlong(start, dir, maxDist);
+  // Where a thin shell (the skin) pinches, its outer and inner surfaces cross the line at the
+  // same point: take the entry before the exit there, so the pair cancels instead of leaving
+  // the needle "inside" the shell for good.
+  // A line through a shared edge reports one crossing twice: keep one.
+  const hits = body.index
+    .hitsAlong(start, dir, maxDist)
+    .sort((a, b) =>
+      Math.abs(a.distance - b.distance) > 1e-7
+        ? a.distance - b.distance
+        : Number(b.entering) - Number(a.entering),
+    )
+    .filter(
+      (h, i, all) =>
+        !all
+          .slice(Math.max(0, i - 3), i)
+          .some(
+            (g) =>
+              g.structure === h.structure &&
+              g.entering === h.entering &&
+              Math.abs(g.distance - h.distance) < 1e-7,
+          ),
+    );
   const inside = new Map<string, number>();
   const runs: { structure: string | null; from: number; to: number }[] = [];
   let at = 0;
@@ -200,8 +216,6 @@ function runsAlong(
       runs.push({ structure: current, from: at, to: h.distance });
       at = h.distance;
     }
-    // entering and leaving counted, so a ray through a shared edge that reports one crossing
-    // twice does not flip the state
     inside.set(h.structure, Math.max(0, (inside.get(h.structure) ?? 0) + (h.entering ? 1 : -1)));
     current = tissueOf(inside);
   }
@@ -241,15 +255,15 @@ export function simulateNeedle(
   const start = along(entry, dir, -BACKOFF);
   const reachMm = Math.max(depthMm, lengthMm ?? 0) + opts.lookaheadMm;
   const runs = runsAlong(body, start, dir, BACKOFF + reachMm / 1000);
-  // depth 0 is where the line enters the skin (the snapped entry lies on it)
-  const skinRun = runs.find((r) => r.structure === 'skin');
-  const zero = skinRun ? skinRun.from : BACKOFF;
+  // depth 0 is the entry, which lies on the skin's surface; anything before it (a fold of the
+  // skin the line crossed on its way in from outside) is not part of the needle's path
+  const zero = BACKOFF;
   const toMm = (d: number) => Math.max(0, (d - zero) * 1000);
 
   // the line's tissues in depth order, merged and with slivers (< 0.05 mm) dropped
   const line: { structure: string; fromMm: number; toMm: number }[] = [];
   for (const r of runs) {
-    if (r.structure === null) continue;
+    if (r.structure === null || r.to <= zero) continue;
     const a = toMm(r.from);
     const b = toMm(r.to);
     if (b - a < 0.05) continue;
@@ -424,6 +438,7 @@ export function nearestDangerTo(
       distanceFromPathMm: round(d.distance * 1000),
       distanceFromTipMm: inside ? 0 : round(fromTip * 1000),
       closestPoint: d.point,
+      closestOnShaft: d.onSegment,
     };
     if (
       !best ||

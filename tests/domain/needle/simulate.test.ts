@@ -58,12 +58,19 @@ describe('needle layers against brute force', () => {
       const rnd = mulberry32(seed);
       let checked = 0;
       for (let k = 0; k < 12; k++) {
-        // an entry at a random skin vertex of the trunk, tilted up to about 35° from the normal
-        let v = 0;
+        // an entry in a random skin triangle of the trunk (its centre: a line through a vertex
+        // meets six triangles at once), tilted up to about 35° from the normal
         let p: BodyVec3 = [0, 0, 0];
         do {
-          v = Math.floor(rnd() * (skin.positions.length / 3));
-          p = [skin.positions[v * 3]!, skin.positions[v * 3 + 1]!, skin.positions[v * 3 + 2]!];
+          const t = Math.floor(rnd() * (skin.indices.length / 3)) * 3;
+          const c = [0, 1, 2].map((j) => skin.indices[t + j]! * 3);
+          p = [0, 1, 2].map(
+            (k) =>
+              (skin.positions[c[0]! + k]! +
+                skin.positions[c[1]! + k]! +
+                skin.positions[c[2]! + k]!) /
+              3,
+          ) as unknown as BodyVec3;
         } while (p[1] < 0.9 || p[1] > 1.5 || Math.abs(p[0]) > 0.2);
         const e = skinEntry(index, skinEntry(index, p).point);
         const tilt: BodyVec3 = [rnd() - 0.5, rnd() - 0.5, rnd() - 0.5];
@@ -75,7 +82,9 @@ describe('needle layers against brute force', () => {
           depthMm: 10 + rnd() * 70,
         });
         for (const layer of r.layers) {
-          if (layer.toMm - layer.fromMm < 0.6) continue;
+          // a layer thinner than 1.5 mm puts its middle within a hair of two surfaces, where parity
+          // over a thin, pinched shell (the skin) is not a fair oracle
+          if (layer.toMm - layer.fromMm < 1.5) continue;
           const mid = along(r.entry, r.direction, (layer.fromMm + layer.toMm) / 2000);
           expect(
             bruteTissue(mid),
