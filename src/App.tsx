@@ -17,6 +17,7 @@ import { detectWebGL } from './ui/webgl.ts';
 const Viewport = lazy(() => import('./scene/Viewport.tsx'));
 const DetailsPanel = lazy(() => import('./ui/DetailsPanel.tsx'));
 const ComingSoonPanel = lazy(() => import('./ui/ComingSoonPanel.tsx'));
+const NeedlePanel = lazy(() => import('./ui/NeedlePanel.tsx'));
 const ShortcutsDialog = lazy(() => import('./ui/ShortcutsDialog.tsx'));
 
 /**
@@ -76,8 +77,9 @@ export function App() {
           <div id={MODE_PANEL_ID} role="tabpanel" aria-labelledby={tabId(mode)}>
             <ErrorBoundary area="The side panel">
               <Suspense fallback={<p className="hint">Loading…</p>}>
-                {mode !== 'explore' && <ComingSoonPanel mode={mode} />}
-                <DetailsPanel />
+                {mode === 'needle' && <NeedlePanel />}
+                {(mode === 'quiz' || mode === 'teach') && <ComingSoonPanel mode={mode} />}
+                {mode !== 'needle' && <DetailsPanel />}
               </Suspense>
             </ErrorBoundary>
           </div>

@@ -5,6 +5,8 @@ import { useStore } from '../store/index.ts';
 import { appearanceOf } from './appearance.ts';
 import { acceleratedRaycast, buildBody, ensureBoundsTree, noRaycast } from './buildBody.ts';
 import { sceneRegistry } from './registry.ts';
+import { currentNeedleBody } from './needleService.ts';
+import { skinEntry } from '../domain/needle/simulate.ts';
 
 const SELECTED_EMISSIVE = new Color('#ffc840');
 const HOVER_EMISSIVE = new Color('#ffffff');
@@ -89,7 +91,14 @@ export function Body() {
       onClick={(e: ThreeEvent<MouseEvent>) => {
         e.stopPropagation();
         if (e.delta > CLICK_SLOP_PX) return;
-        useStore.getState().structureSelected(idOf(e));
+        const s = useStore.getState();
+        if (s.mode === 'needle') {
+          // in needle mode a click puts the needle on the skin nearest the point clicked
+          const needle = currentNeedleBody();
+          if (needle) s.needlePlaced(skinEntry(needle.index, [e.point.x, e.point.y, e.point.z]));
+          return;
+        }
+        s.structureSelected(idOf(e));
       }}
     />
   );

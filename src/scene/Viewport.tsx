@@ -6,6 +6,8 @@ import { Body } from './Body.tsx';
 import { CameraRig } from './CameraRig.tsx';
 import { CAMERA_FOV_DEG, presetPose } from './cameraPresets.ts';
 import { HudUpdater } from './HudUpdater.tsx';
+import { LungMap } from './LungMap.tsx';
+import { Needle } from './Needle.tsx';
 import { ReadySignal } from './ReadySignal.tsx';
 import { TestApiBridge } from './TestApiBridge.tsx';
 
@@ -70,7 +72,9 @@ export default function Viewport() {
         gl={{ antialias: true, preserveDrawingBuffer: true }}
         camera={{ fov: CAMERA_FOV_DEG, near: 0.02, far: 50, position: [...INITIAL.position] }}
         raycaster={{ firstHitOnly: true }}
-        onPointerMissed={() => structureSelected(null)}
+        onPointerMissed={() => {
+          if (useStore.getState().mode !== 'needle') structureSelected(null);
+        }}
         aria-label="3D body viewer. Drag to orbit, scroll to zoom, right-drag to pan."
         role="img"
       >
@@ -81,6 +85,8 @@ export default function Viewport() {
         <directionalLight position={[0, 1.5, -4]} intensity={0.45} />
         <Floor />
         <Body />
+        <Needle />
+        <LungMap />
         <CameraRig />
         <HudUpdater refs={{ view, left, right }} />
         <ReadySignal />

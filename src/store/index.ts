@@ -1,5 +1,6 @@
 import { create, type StateCreator } from 'zustand';
 import { createModelSlice } from './modelSlice.ts';
+import { createNeedleSlice } from './needleSlice.ts';
 import { createSelectionSlice } from './selectionSlice.ts';
 import { createViewSlice } from './viewSlice.ts';
 import type { Full } from './types.ts';
@@ -11,6 +12,7 @@ export const createFull: StateCreator<Full> = (...a) => ({
   ...createModelSlice(...a),
   ...createSelectionSlice(...a),
   ...createViewSlice(...a),
+  ...createNeedleSlice(...a),
 });
 
 /**
@@ -39,6 +41,18 @@ export function snapshot(s: Full) {
     layers: s.layers,
     xray: s.xray,
     cameraPreset: s.cameraRequest?.preset ?? null,
+    needle: s.needleEntry
+      ? {
+          entry: s.needleEntry.point,
+          tiltDeg: s.needleTiltDeg,
+          azimuthDeg: s.needleAzimuthDeg,
+          depthMm: s.needleDepthMm,
+          lengthMm: s.needleLengthMm,
+          target: s.needleTarget,
+        }
+      : null,
+    cutaway: s.cutaway,
+    lungMap: s.lungMap,
   };
 }
 export type Snapshot = ReturnType<typeof snapshot>;

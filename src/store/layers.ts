@@ -51,12 +51,5 @@ export function layerOfKind(kind: StructureKind): LayerId {
   return KIND_LAYER[kind];
 }
 
-/** Kinds a needle must avoid: emphasised in X-ray. */
-export const DANGER_KINDS: ReadonlySet<StructureKind> = new Set<StructureKind>([
-  'lung',
-  'pleura',
-  'nerve',
-  'artery',
-  'vein',
-  'organ',
-]);
+/** Kinds a needle must avoid (the simulator's set): emphasised in X-ray. */
+export { DANGER_KINDS } from '../domain/needle/kinds.ts';

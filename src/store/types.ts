@@ -1,6 +1,7 @@
 import type { ModelSlice } from './modelSlice.ts';
+import type { NeedleSlice } from './needleSlice.ts';
 import type { SelectionSlice } from './selectionSlice.ts';
 import type { ViewSlice } from './viewSlice.ts';
 
 /** The whole store: every slice's state and events. */
-export type Full = ModelSlice & SelectionSlice & ViewSlice;
+export type Full = ModelSlice & SelectionSlice & ViewSlice & NeedleSlice;

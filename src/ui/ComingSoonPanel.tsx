@@ -1,14 +1,6 @@
 import type { Mode } from '../store/viewSlice.ts';
 
-const COMING: Record<Exclude<Mode, 'explore'>, { title: string; items: string[] }> = {
-  needle: {
-    title: 'Needle mode is coming',
-    items: [
-      'Place a virtual needle on the skin and set its direction and depth in millimetres.',
-      'See every tissue it passes, in order, and where the tip rests.',
-      'A live verdict with the distance to the nearest danger: pleura, nerves, arteries.',
-    ],
-  },
+const COMING: Record<Exclude<Mode, 'explore' | 'needle'>, { title: string; items: string[] }> = {
   quiz: {
     title: 'Quiz mode is coming',
     items: [
@@ -28,7 +20,7 @@ const COMING: Record<Exclude<Mode, 'explore'>, { title: string; items: string[] 
 };
 
 /** What an unbuilt mode will do, so the tab is never a dead end. */
-export default function ComingSoonPanel({ mode }: { mode: Exclude<Mode, 'explore'> }) {
+export default function ComingSoonPanel({ mode }: { mode: Exclude<Mode, 'explore' | 'needle'> }) {
   const c = COMING[mode];
   return (
     <section className="coming-soon" aria-labelledby="coming-title">

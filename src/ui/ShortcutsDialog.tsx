@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useStore } from '../store/index.ts';
-import { SHORTCUT_HELP } from './shortcuts.ts';
+import { NEEDLE_SHORTCUT_HELP, SHORTCUT_HELP } from './shortcuts.ts';
 
 /** The "?" dialog listing every keyboard shortcut. A native <dialog>: focus trap and Esc for free. */
 export default function ShortcutsDialog() {
@@ -26,25 +26,32 @@ export default function ShortcutsDialog() {
       }}
     >
       <h2 id="shortcuts-title">Keyboard shortcuts</h2>
-      <table className="shortcuts">
-        <tbody>
-          {SHORTCUT_HELP.map((s) => (
-            <tr key={s.description}>
-              <td>
-                {s.keys.map((k, i) => (
-                  <span key={k}>
-                    {i > 0 && ' '}
-                    <kbd>{k}</kbd>
-                  </span>
-                ))}
-              </td>
-              <td>{s.description}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {[
+        { title: 'Everywhere', rows: SHORTCUT_HELP },
+        { title: 'Needle mode', rows: NEEDLE_SHORTCUT_HELP },
+      ].map((group) => (
+        <table className="shortcuts" key={group.title}>
+          <caption>{group.title}</caption>
+          <tbody>
+            {group.rows.map((s) => (
+              <tr key={s.description}>
+                <td>
+                  {s.keys.map((k, i) => (
+                    <span key={k}>
+                      {i > 0 && ' '}
+                      <kbd>{k}</kbd>
+                    </span>
+                  ))}
+                </td>
+                <td>{s.description}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ))}
       <p className="hint">
-        Mouse: drag to orbit, scroll to zoom, right-drag to pan. Click to select.
+        Mouse: drag to orbit, scroll to zoom, right-drag to pan. Click to select; in needle mode,
+        click the skin to place the needle.
       </p>
       <button type="button" className="btn" autoFocus onClick={() => toggled(false)}>
         Close

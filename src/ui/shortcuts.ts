@@ -1,4 +1,4 @@
-import type { CameraPreset } from '../store/viewSlice.ts';
+import type { CameraPreset, Mode } from '../store/viewSlice.ts';
 
 export type ShortcutAction =
   | { readonly type: 'preset'; readonly preset: CameraPreset }
@@ -8,7 +8,14 @@ export type ShortcutAction =
   | { readonly type: 'isolate' }
   | { readonly type: 'hide' }
   | { readonly type: 'showAll' }
-  | { readonly type: 'escape' };
+  | { readonly type: 'escape' }
+  | { readonly type: 'needleDepth'; readonly deltaMm: number }
+  | { readonly type: 'needleTilt'; readonly deltaDeg: number }
+  | { readonly type: 'needleAzimuth'; readonly deltaDeg: number }
+  | { readonly type: 'needlePerpendicular' }
+  | { readonly type: 'toggleCutaway' }
+  | { readonly type: 'toggleLungMap' }
+  | { readonly type: 'needleClear' };
 
 export interface ShortcutHelp {
   readonly keys: readonly string[];
@@ -32,6 +39,35 @@ export const SHORTCUT_HELP: readonly ShortcutHelp[] = [
   { keys: ['?'], description: 'This list of shortcuts' },
 ];
 
+/** Needle mode only. */
+export const NEEDLE_SHORTCUT_HELP: readonly ShortcutHelp[] = [
+  { keys: ['[', ']'], description: 'Needle 1 mm shallower / deeper (with Shift: 5 mm)' },
+  { keys: ['↑', '↓'], description: 'Tilt the needle more / less from perpendicular' },
+  { keys: ['←', '→'], description: 'Turn the direction of the tilt' },
+  { keys: ['P'], description: 'Needle perpendicular to the skin' },
+  { keys: ['C'], description: 'Cutaway along the needle on / off' },
+  { keys: ['M'], description: 'Lung-field depth map on / off' },
+  { keys: ['Delete'], description: 'Remove the needle' },
+];
+
+const NEEDLE_KEYS: Record<string, ShortcutAction> = {
+  '[': { type: 'needleDepth', deltaMm: -1 },
+  ']': { type: 'needleDepth', deltaMm: 1 },
+  '{': { type: 'needleDepth', deltaMm: -5 },
+  '}': { type: 'needleDepth', deltaMm: 5 },
+  p: { type: 'needlePerpendicular' },
+  c: { type: 'toggleCutaway' },
+  m: { type: 'toggleLungMap' },
+  delete: { type: 'needleClear' },
+  backspace: { type: 'needleClear' },
+};
+const NEEDLE_ARROWS: Record<string, ShortcutAction> = {
+  arrowup: { type: 'needleTilt', deltaDeg: 2 },
+  arrowdown: { type: 'needleTilt', deltaDeg: -2 },
+  arrowleft: { type: 'needleAzimuth', deltaDeg: -5 },
+  arrowright: { type: 'needleAzimuth', deltaDeg: 5 },
+};
+
 const PRESET_KEYS: Record<string, CameraPreset> = {
   '1': 'front',
   f: 'front',
@@ -52,6 +88,9 @@ export interface KeyLike {
   readonly altKey?: boolean;
   /** Whether focus is in a text field, where letters must type rather than act. */
   readonly inTextField?: boolean;
+  /** Whether focus is on a slider, list or select, which uses the arrow keys itself. */
+  readonly inControl?: boolean;
+  readonly mode?: Mode;
 }
 
 /** Maps a key press to an action, or null. Pure, so it is unit-tested. */
@@ -62,6 +101,10 @@ export function shortcutFor(e: KeyLike): ShortcutAction | null {
   if (e.key === '/') return { type: 'focusSearch' };
   if (e.key === '?') return { type: 'toggleHelp' };
   const k = e.key.toLowerCase();
+  if (e.mode === 'needle') {
+    const a = NEEDLE_KEYS[k] ?? (e.inControl ? undefined : NEEDLE_ARROWS[k]);
+    if (a) return a;
+  }
   const preset = PRESET_KEYS[k];
   if (preset) return { type: 'preset', preset };
   if (k === 'x') return { type: 'toggleXray' };

@@ -14,6 +14,13 @@ function inTextField(target: EventTarget | null): boolean {
   );
 }
 
+function inControl(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLSelectElement ||
+    (target instanceof HTMLInputElement && ['range', 'radio'].includes(target.type))
+  );
+}
+
 /** The global keyboard shortcuts (listed in the "?" dialog). */
 export function useShortcuts(): void {
   useEffect(() => {
@@ -24,6 +31,8 @@ export function useShortcuts(): void {
         metaKey: e.metaKey,
         altKey: e.altKey,
         inTextField: inTextField(e.target),
+        inControl: inControl(e.target),
+        mode: useStore.getState().mode,
       });
       if (!action) return;
       const s = useStore.getState();
@@ -51,6 +60,27 @@ export function useShortcuts(): void {
           break;
         case 'showAll':
           s.allStructuresShown();
+          break;
+        case 'needleDepth':
+          s.needleDepthSet(s.needleDepthMm + action.deltaMm);
+          break;
+        case 'needleTilt':
+          s.needleAimed(s.needleTiltDeg + action.deltaDeg, s.needleAzimuthDeg);
+          break;
+        case 'needleAzimuth':
+          s.needleAimed(s.needleTiltDeg, s.needleAzimuthDeg + action.deltaDeg);
+          break;
+        case 'needlePerpendicular':
+          s.needleAimed(0, s.needleAzimuthDeg);
+          break;
+        case 'toggleCutaway':
+          s.cutawayToggled();
+          break;
+        case 'toggleLungMap':
+          s.lungMapToggled();
+          break;
+        case 'needleClear':
+          s.needleCleared();
           break;
         case 'escape':
           if (s.leftDrawerOpen || s.rightDrawerOpen) {

@@ -1,0 +1,134 @@
+/**
+ * The needle simulator in the browser: one BodyIndex over the loaded meshes (built once, the
+ * first time the needle needs it, after a paint so the "preparing" message shows), and the
+ * current needle's result, computed once per change and shared by the panel and the scene.
+ */
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { BodyIndex } from '../domain/body/bodyIndex.ts';
+import type { MeshData } from '../domain/body/glb.ts';
+import type { Structure } from '../domain/body/manifest.ts';
+import { aimFrame, directionFromAim } from '../domain/needle/aim.ts';
+import { perpendicularDepthMap } from '../domain/needle/dangerMap.ts';
+import {
+  needleBody,
+  simulateNeedle,
+  type NeedleBody,
+  type NeedleResult,
+} from '../domain/needle/simulate.ts';
+import { useStore, type Full } from '../store/index.ts';
+
+interface Built {
+  readonly meshes: readonly MeshData[];
+  readonly body: NeedleBody;
+  /** Per skin vertex: depth (mm) to the pleura along the inward normal; NaN where none. */
+  lungDepths?: Float32Array;
+  readonly buildMs: number;
+}
+
+let built: Built | null = null;
+let building: readonly MeshData[] | null = null;
+const listeners = new Set<() => void>();
+const notify = () => listeners.forEach((l) => l());
+
+function build(meshes: readonly MeshData[], structures: readonly Structure[]): void {
+  if (built?.meshes === meshes || building === meshes) return;
+  building = meshes;
+  // let the "preparing" message paint before a second or so of tree building
+  setTimeout(() => {
+    if (building !== meshes) return;
+    const t0 = performance.now();
+    const body = needleBody(new BodyIndex(meshes), structures);
+    built = { meshes, body, buildMs: performance.now() - t0 };
+    building = null;
+    notify();
+  }, 30);
+}
+
+/**
+ * The needle body for the loaded model, or null while it is being prepared. `enabled` false
+ * never starts the build (it costs a second or so, so only the needle's users start it).
+ */
+export function useNeedleBody(enabled = true): NeedleBody | null {
+  const meshes = useStore((s) => s.meshes);
+  const manifest = useStore((s) => s.manifest);
+  useEffect(() => {
+    if (enabled && meshes && manifest) build(meshes, manifest.structures);
+  }, [enabled, meshes, manifest]);
+  const current = useSyncExternalStore(
+    (l) => (listeners.add(l), () => listeners.delete(l)),
+    () => built,
+  );
+  return current && current.meshes === meshes ? current.body : null;
+}
+
+/** The needle body if it is built (for event handlers outside React's render). */
+export function currentNeedleBody(): NeedleBody | null {
+  return built?.body ?? null;
+}
+
+/** The lung-field depths on the skin (computed on first use). */
+export function lungDepthsFor(body: NeedleBody): { depths: Float32Array; ms: number } | null {
+  if (!built || built.body !== body) return null;
+  const skin = built.meshes.find((m) => m.id === 'skin');
+  if (!skin) return null;
+  const t0 = performance.now();
+  built.lungDepths ??= perpendicularDepthMap(body.index, skin);
+  return { depths: built.lungDepths, ms: performance.now() - t0 };
+}
+
+export type NeedleOutcome =
+  | { readonly ok: true; readonly result: NeedleResult }
+  | { readonly ok: false; readonly error: string };
+
+/** What the store holds of the needle. */
+export interface NeedleSettings {
+  readonly entry: Full['needleEntry'];
+  readonly tiltDeg: number;
+  readonly azimuthDeg: number;
+  readonly depthMm: number;
+  readonly lengthMm: number;
+}
+
+export const settingsOf = (s: Full): NeedleSettings => ({
+  entry: s.needleEntry,
+  tiltDeg: s.needleTiltDeg,
+  azimuthDeg: s.needleAzimuthDeg,
+  depthMm: s.needleDepthMm,
+  lengthMm: s.needleLengthMm,
+});
+
+let lastKey = '';
+let lastBody: NeedleBody | null = null;
+let lastOutcome: NeedleOutcome | null = null;
+
+/** The simulator's answer for a needle (the last one cached: the panel and scene share it). */
+export function needleOutcome(body: NeedleBody, n: NeedleSettings): NeedleOutcome | null {
+  const e = n.entry;
+  if (!e) return null;
+  const key = [...e.point, n.tiltDeg, n.azimuthDeg, n.depthMm, n.lengthMm].join(',');
+  if (key === lastKey && body === lastBody && lastOutcome) return lastOutcome;
+  const direction = directionFromAim(aimFrame(e.inward), n.tiltDeg, n.azimuthDeg);
+  try {
+    lastOutcome = {
+      ok: true,
+      result: simulateNeedle(body, {
+        entry: e.point,
+        direction,
+        depthMm: n.depthMm,
+        lengthMm: n.lengthMm,
+      }),
+    };
+  } catch (err) {
+    lastOutcome = { ok: false, error: err instanceof Error ? err.message : String(err) };
+  }
+  lastKey = key;
+  lastBody = body;
+  return lastOutcome;
+}
+
+/** The current needle's outcome, recomputed when one of its settings changes. */
+export function useNeedleOutcome(body: NeedleBody | null): NeedleOutcome | null {
+  const settings = useStore(useShallow(settingsOf));
+  return useMemo(() => (body ? needleOutcome(body, settings) : null), [body, settings]);
+}

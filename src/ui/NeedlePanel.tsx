@@ -1,0 +1,435 @@
+import { useMemo, useState } from 'react';
+import { browserCatalog } from '../domain/catalog/browser.ts';
+import type { CatalogSide } from '../domain/catalog/load.ts';
+import { recommendedNeedle } from '../domain/catalog/needlePath.ts';
+import { placeTriggerPoint } from '../domain/catalog/placement.ts';
+import { aimFrame, aimOf, directionFromAim, leanInWords } from '../domain/needle/aim.ts';
+import { DEPTH_BANDS } from '../domain/needle/dangerMap.ts';
+import { NEEDLE_LENGTHS_MM } from '../domain/needle/kinds.ts';
+import { skinEntry, type NeedleResult, type NeedleBody } from '../domain/needle/simulate.ts';
+import { dot, sub } from '../domain/vec.ts';
+import { KIND_COLORS } from '../scene/appearance.ts';
+import { useNeedleBody, useNeedleOutcome } from '../scene/needleService.ts';
+import { VERDICT_COLORS } from '../scene/Needle.tsx';
+import { useStore } from '../store/index.ts';
+import { MAX_TILT_DEG } from '../store/needleSlice.ts';
+
+const AVERAGE_BODY =
+  'Measured on one generated average adult man (ANSUR II means). Real patients vary widely with build, sex, posture and breathing: this is a teaching aid, not clinical advice.';
+
+/** A cross-section along the needle: each tissue a band as wide as it is deep. */
+function LayerStrip({ r }: { r: NeedleResult }) {
+  const total = Math.max(r.lengthMm ?? r.depthMm, r.ahead ? r.ahead.depthMm + 2 : 0, 10);
+  const x = (mm: number) => (mm / total) * 300;
+  return (
+    <svg
+      className="layer-strip"
+      viewBox="0 0 300 46"
+      role="img"
+      aria-label={`Cross-section along the needle: ${r.layers.map((l) => l.name).join(', ')}`}
+    >
+      {r.layers.map((l, i) => (
+        <rect
+          key={i}
+          x={x(l.fromMm)}
+          y={8}
+          width={Math.max(0.5, x(l.toMm) - x(l.fromMm))}
+          height={22}
+          fill={l.interstitial ? '#6b6455' : KIND_COLORS[l.kind]}
+        >
+          <title>{`${l.name}: ${l.fromMm}–${l.toMm} mm`}</title>
+        </rect>
+      ))}
+      {r.ahead && (
+        <rect
+          x={x(r.ahead.depthMm)}
+          y={8}
+          width={Math.max(2, 300 - x(r.ahead.depthMm))}
+          height={22}
+          fill="url(#danger-hatch)"
+        >
+          <title>{`${r.ahead.name} from ${r.ahead.depthMm} mm`}</title>
+        </rect>
+      )}
+      <defs>
+        <pattern id="danger-hatch" width="6" height="6" patternUnits="userSpaceOnUse">
+          <rect width="6" height="6" fill="#4a1c1c" />
+          <path d="M0 6 L6 0" stroke="#ff5a5a" strokeWidth="1.5" />
+        </pattern>
+      </defs>
+      <line
+        x1={0}
+        x2={x(r.reachedDepthMm)}
+        y1={19}
+        y2={19}
+        stroke={VERDICT_COLORS[r.verdict]}
+        strokeWidth={2}
+      />
+      <circle cx={x(r.reachedDepthMm)} cy={19} r={3.5} fill={VERDICT_COLORS[r.verdict]} />
+      <text x={0} y={43} className="strip-scale">
+        0 mm (skin)
+      </text>
+      <text x={300} y={43} textAnchor="end" className="strip-scale">
+        {Math.round(total)} mm
+      </text>
+    </svg>
+  );
+}
+
+function Readout({ r }: { r: NeedleResult }) {
+  return (
+    <>
+      <div className={`verdict verdict-${r.verdict}`} role="status" aria-live="polite">
+        <strong>
+          {r.verdict === 'safe' ? 'Safe' : r.verdict === 'caution' ? 'Caution' : 'Unsafe'}
+        </strong>
+        <ul>
+          {r.messages.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
+      </div>
+      <h3>Along the needle</h3>
+      <LayerStrip r={r} />
+      <table className="layers-table">
+        <caption className="visually-hidden">Tissues the needle passes, in order</caption>
+        <thead>
+          <tr>
+            <th scope="col">Tissue</th>
+            <th scope="col">From</th>
+            <th scope="col">To (mm)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {r.layers.map((l, i) => (
+            <tr key={i} className={l.interstitial ? 'interstitial' : undefined}>
+              <td>
+                <span
+                  className="swatch"
+                  style={{ background: l.interstitial ? '#6b6455' : KIND_COLORS[l.kind] }}
+                  aria-hidden="true"
+                />{' '}
+                {l.name}
+              </td>
+              <td>{l.fromMm.toFixed(1)}</td>
+              <td>{l.toMm.toFixed(1)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <dl className="facts">
+        <dt>Tip</dt>
+        <dd>
+          {r.tip.name}, {r.reachedDepthMm} mm
+        </dd>
+        <dt>Nearest danger</dt>
+        <dd>
+          {r.nearestDanger
+            ? `${r.nearestDanger.name}: ${r.nearestDanger.distanceFromPathMm} mm from the shaft, ${r.nearestDanger.distanceFromTipMm} mm from the tip`
+            : 'none within 45 mm'}
+        </dd>
+      </dl>
+    </>
+  );
+}
+
+interface Snap {
+  readonly triggerPointId: string;
+  readonly side: CatalogSide;
+}
+
+/** Puts the needle on a trigger point's recommended line (entry, direction, depth, length). */
+function snapTo(body: NeedleBody, snap: Snap): string | null {
+  const s = useStore.getState();
+  const t = browserCatalog().triggerPoints.find((x) => x.id === snap.triggerPointId);
+  if (!t || !s.manifest) return 'Unknown trigger point.';
+  const placed = placeTriggerPoint(t.anchor, snap.side, s.manifest.landmarks, body.index);
+  if (!placed) return `${t.name} cannot be placed on this model (${snap.side}).`;
+  const rec = recommendedNeedle(body.index, t.needling, snap.side, placed);
+  const entry = skinEntry(body.index, rec.entry);
+  const aim = aimOf(aimFrame(entry.inward), rec.direction);
+  const along = dot(sub(rec.target, entry.point), rec.direction) * 1000;
+  s.needleSnapped({
+    entry,
+    tiltDeg: aim.tiltDeg,
+    azimuthDeg: aim.azimuthDeg,
+    depthMm: Math.round(Math.min(Math.max(along, t.needling.depthMm.min), t.needling.depthMm.max)),
+    lengthMm: t.needling.needleLengthMm,
+    target: snap,
+  });
+  return null;
+}
+
+function TriggerPointPicker({ body }: { body: NeedleBody }) {
+  const catalog = browserCatalog();
+  const target = useStore((s) => s.needleTarget);
+  const [id, setId] = useState(target?.triggerPointId ?? 'upper-trapezius-trp1');
+  const [side, setSide] = useState<CatalogSide>(target?.side ?? 'left');
+  const [error, setError] = useState<string | null>(null);
+  const byMuscle = useMemo(
+    () =>
+      catalog.muscles.map((m) => ({
+        muscle: m,
+        points: catalog.triggerPoints.filter((t) => t.muscleId === m.id),
+      })),
+    [catalog],
+  );
+  return (
+    <form
+      className="tp-picker"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setError(snapTo(body, { triggerPointId: id, side }));
+      }}
+    >
+      <label htmlFor="needle-tp">Start from a trigger point</label>
+      <select id="needle-tp" value={id} onChange={(e) => setId(e.target.value)}>
+        {byMuscle.map(({ muscle, points }) => (
+          <optgroup key={muscle.id} label={muscle.name}>
+            {points.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+      <div className="button-row" role="radiogroup" aria-label="Side">
+        {(['left', 'right'] as const).map((sd) => (
+          <label key={sd} className="radio">
+            <input
+              type="radio"
+              name="needle-side"
+              value={sd}
+              checked={side === sd}
+              onChange={() => setSide(sd)}
+            />{' '}
+            {sd === 'left' ? "Patient's left" : "Patient's right"}
+          </label>
+        ))}
+      </div>
+      <button type="submit" className="btn btn-block">
+        Put the needle on its recommended line
+      </button>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
+
+/** What the catalog says of the snapped trigger point, and where it lies on this line. */
+function TargetNote({ r }: { r: NeedleResult }) {
+  const target = useStore((s) => s.needleTarget);
+  const manifest = useStore((s) => s.manifest);
+  const body = useNeedleBody();
+  if (!target || !manifest || !body) return null;
+  const t = browserCatalog().triggerPoints.find((x) => x.id === target.triggerPointId);
+  if (!t) return null;
+  const placed = placeTriggerPoint(t.anchor, target.side, manifest.landmarks, body.index);
+  const n = t.needling;
+  let onLine: string | null = null;
+  if (placed) {
+    const v = sub(placed.point, r.entry);
+    const along = dot(v, r.direction) * 1000;
+    const miss = Math.sqrt(Math.max(0, dot(v, v) * 1e6 - along * along));
+    onLine = `On the model the trigger point lies ${along.toFixed(0)} mm along this line and ${miss.toFixed(0)} mm from it.`;
+  }
+  return (
+    <section className="target-note" aria-labelledby="target-title">
+      <h3 id="target-title">
+        {t.name} ({target.side})
+      </h3>
+      <p>{n.direction}</p>
+      <dl className="facts">
+        <dt>Depth (catalog)</dt>
+        <dd>
+          {n.depthMm.min}–{n.depthMm.max} mm ({n.depthBasis.kind}); {n.needleLengthMm} mm needle
+        </dd>
+        <dt>Safety rule</dt>
+        <dd>{n.safetyRule}</dd>
+      </dl>
+      {onLine && <p className="hint">{onLine}</p>}
+      <p className="hint">Depth basis: {n.depthBasis.note}</p>
+      <p className="sources">
+        Sources:{' '}
+        {t.sources.map((s, i) => (
+          <span key={i}>
+            {i > 0 && '; '}
+            {s.url ? (
+              <a href={s.url} target="_blank" rel="noreferrer">
+                {s.citation}
+              </a>
+            ) : (
+              s.citation
+            )}
+          </span>
+        ))}
+      </p>
+    </section>
+  );
+}
+
+function Controls({ r }: { r: NeedleResult | null }) {
+  const entry = useStore((s) => s.needleEntry);
+  const tilt = useStore((s) => s.needleTiltDeg);
+  const az = useStore((s) => s.needleAzimuthDeg);
+  const depth = useStore((s) => s.needleDepthMm);
+  const length = useStore((s) => s.needleLengthMm);
+  const cutaway = useStore((s) => s.cutaway);
+  const lungMap = useStore((s) => s.lungMap);
+  const st = useStore.getState;
+  const lean = useMemo(() => {
+    if (!entry) return '';
+    const f = aimFrame(entry.inward);
+    const side = entry.point[0] > 0.01 ? 'left' : entry.point[0] < -0.01 ? 'right' : 'midline';
+    return leanInWords(directionFromAim(f, tilt, az), f, side);
+  }, [entry, tilt, az]);
+  return (
+    <div className="needle-controls">
+      <label htmlFor="needle-length">Needle length</label>
+      <select
+        id="needle-length"
+        value={length}
+        onChange={(e) => st().needleLengthChosen(Number(e.target.value))}
+      >
+        {NEEDLE_LENGTHS_MM.map((l) => (
+          <option key={l} value={l}>
+            {l} mm
+          </option>
+        ))}
+      </select>
+      <label htmlFor="needle-depth">
+        Depth <output htmlFor="needle-depth">{depth} mm</output>
+        {r && r.reachedDepthMm < depth && (
+          <span className="hint"> (stopped at {r.reachedDepthMm} mm)</span>
+        )}
+      </label>
+      <input
+        id="needle-depth"
+        type="range"
+        min={0}
+        max={length}
+        step={1}
+        value={depth}
+        onChange={(e) => st().needleDepthSet(Number(e.target.value))}
+        aria-keyshortcuts="[ ]"
+      />
+      <label htmlFor="needle-tilt">
+        Tilt from perpendicular <output htmlFor="needle-tilt">{Math.round(tilt)}°</output>
+      </label>
+      <input
+        id="needle-tilt"
+        type="range"
+        min={0}
+        max={MAX_TILT_DEG}
+        step={1}
+        value={Math.round(tilt)}
+        onChange={(e) => st().needleAimed(Number(e.target.value), az)}
+        aria-keyshortcuts="ArrowUp ArrowDown"
+      />
+      <label htmlFor="needle-azimuth">
+        Direction of the tilt <output htmlFor="needle-azimuth">{Math.round(az)}°</output>{' '}
+        <span className="hint">{lean}</span>
+      </label>
+      <input
+        id="needle-azimuth"
+        type="range"
+        min={0}
+        max={359}
+        step={1}
+        value={Math.round(az)}
+        onChange={(e) => st().needleAimed(tilt, Number(e.target.value))}
+        aria-keyshortcuts="ArrowLeft ArrowRight"
+      />
+      <div className="button-row">
+        <button type="button" className="btn btn-small" onClick={() => st().needleAimed(0, az)}>
+          Perpendicular <kbd>P</kbd>
+        </button>
+        <button
+          type="button"
+          className={`btn btn-small${cutaway ? ' btn-on' : ''}`}
+          aria-pressed={cutaway}
+          onClick={() => st().cutawayToggled()}
+        >
+          Cutaway <kbd>C</kbd>
+        </button>
+        <button
+          type="button"
+          className={`btn btn-small${lungMap ? ' btn-on' : ''}`}
+          aria-pressed={lungMap}
+          onClick={() => st().lungMapToggled()}
+        >
+          Lung map <kbd>M</kbd>
+        </button>
+        <button type="button" className="btn btn-small" onClick={() => st().needleCleared()}>
+          Remove needle
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function LungLegend() {
+  const on = useStore((s) => s.lungMap);
+  if (!on) return null;
+  return (
+    <figure className="lung-legend">
+      <figcaption>
+        Depth of the pleura under the skin, needle perpendicular (bones ignored: between two ribs a
+        needle passes)
+      </figcaption>
+      <ul>
+        {DEPTH_BANDS.map((b) => (
+          <li key={b.label}>
+            <span className="swatch" style={{ background: b.color }} aria-hidden="true" /> {b.label}
+          </li>
+        ))}
+      </ul>
+    </figure>
+  );
+}
+
+/**
+ * Needle mode: place a needle on the skin or on a trigger point's recommended line, set its
+ * length, depth, tilt and direction, and read every tissue it passes, the nearest danger and the
+ * verdict, all measured on the model.
+ */
+export default function NeedlePanel() {
+  const body = useNeedleBody();
+  const outcome = useNeedleOutcome(body);
+  const entry = useStore((s) => s.needleEntry);
+  const r = outcome?.ok ? outcome.result : null;
+  return (
+    <section className="panel-section needle-panel" aria-labelledby="needle-title">
+      <h2 id="needle-title">Needle</h2>
+      <p className="average-note">{AVERAGE_BODY}</p>
+      {!body ? (
+        <p className="hint" role="status">
+          Preparing the needle: indexing the model’s meshes…
+        </p>
+      ) : (
+        <>
+          {!entry && (
+            <p className="hint">
+              Click the skin to place the needle there, perpendicular; or start from a trigger
+              point.
+            </p>
+          )}
+          <TriggerPointPicker body={body} />
+          {entry && <Controls r={r} />}
+          <LungLegend />
+          {outcome && !outcome.ok && (
+            <p className="error" role="alert">
+              {outcome.error.replace(/^simulateNeedle: /, '')}
+            </p>
+          )}
+          {r && <Readout r={r} />}
+          {r && <TargetNote r={r} />}
+        </>
+      )}
+    </section>
+  );
+}
