@@ -5,7 +5,7 @@ import { useStore } from '../store/index.ts';
 import { appearanceOf } from './appearance.ts';
 import { acceleratedRaycast, buildBody, ensureBoundsTree, noRaycast } from './buildBody.ts';
 import { sceneRegistry } from './registry.ts';
-import { currentNeedleBody } from './needleService.ts';
+import { currentNeedleBody, focusNeedle } from './needleService.ts';
 import { skinEntry } from '../domain/needle/simulate.ts';
 
 const SELECTED_EMISSIVE = new Color('#ffc840');
@@ -95,7 +95,12 @@ export function Body() {
         if (s.mode === 'needle') {
           // in needle mode a click puts the needle on the skin nearest the point clicked
           const needle = currentNeedleBody();
-          if (needle) s.needlePlaced(skinEntry(needle.index, [e.point.x, e.point.y, e.point.z]));
+          if (!needle) return;
+          const entry = skinEntry(needle.index, [e.point.x, e.point.y, e.point.z]);
+          s.needlePlaced(entry);
+          // from afar, come closer; nearby, leave the camera where the user put it
+          const cam = e.camera.position;
+          if (cam.distanceTo(e.point) > 0.9) focusNeedle(entry, [cam.x, cam.y, cam.z]);
           return;
         }
         s.structureSelected(idOf(e));

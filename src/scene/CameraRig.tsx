@@ -67,8 +67,19 @@ export function CameraRig() {
 
   useEffect(() => {
     if (!focusRequest) return;
-    const item = sceneRegistry.body?.items.get(focusRequest.id);
     const c = controls.current;
+    const at = focusRequest.at;
+    if (at && c) {
+      const center = new Vector3(...at.center);
+      const dir = new Vector3(...at.from).normalize();
+      const fit = at.radius / Math.sin(MathUtils.degToRad(CAMERA_FOV_DEG) / 2);
+      fly(
+        center.clone().addScaledVector(dir, MathUtils.clamp(fit, 0.25, MAX_DISTANCE * 0.8)),
+        center,
+      );
+      return;
+    }
+    const item = sceneRegistry.body?.items.get(focusRequest.id);
     if (!item || !c) return;
     const sphere = item.mesh.geometry.boundingSphere;
     const center = sphere ? sphere.center.clone() : item.centroid.clone();

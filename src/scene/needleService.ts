@@ -17,6 +17,8 @@ import {
   type NeedleResult,
 } from '../domain/needle/simulate.ts';
 import { useStore, type Full } from '../store/index.ts';
+import type { BodyVec3 } from '../domain/units.ts';
+import { along, cross, dot, norm, scale, sub } from '../domain/vec.ts';
 
 interface Built {
   readonly meshes: readonly MeshData[];
@@ -131,4 +133,24 @@ export function needleOutcome(body: NeedleBody, n: NeedleSettings): NeedleOutcom
 export function useNeedleOutcome(body: NeedleBody | null): NeedleOutcome | null {
   const settings = useStore(useShallow(settingsOf));
   return useMemo(() => (body ? needleOutcome(body, settings) : null), [body, settings]);
+}
+
+/**
+ * Flies the camera to a needle: centred a little under the entry, seen from the side of the
+ * shaft (a needle seen end-on shows nothing) and from outside the body, on the camera's side.
+ */
+export function focusNeedle(
+  entry: { readonly point: BodyVec3; readonly inward: BodyVec3 },
+  cameraPosition?: BodyVec3,
+): void {
+  const n = entry.inward;
+  let side = cross(n, [0, 1, 0]);
+  if (Math.hypot(...side) < 0.3) side = cross(n, [0, 0, 1]);
+  side = norm(side);
+  if (cameraPosition && dot(side, sub(cameraPosition, entry.point)) < 0) side = scale(side, -1);
+  useStore.getState().placeFocused({
+    center: along(entry.point, n, 0.015),
+    radius: 0.09,
+    from: norm(along(scale(n, -0.6), side, 0.8)),
+  });
 }

@@ -9,11 +9,22 @@ export interface SelectionSlice {
   /** Structures the user hid one by one. */
   hiddenIds: Readonly<Record<string, true>>;
   /** Bumped on every fly-to request so the same structure can be flown to twice. */
-  focusRequest: { readonly id: string; readonly nonce: number } | null;
+  focusRequest: {
+    readonly id: string;
+    readonly nonce: number;
+    /** A place to look at instead of a structure: centre, radius (m), and the view direction. */
+    readonly at?: {
+      readonly center: readonly [number, number, number];
+      readonly radius: number;
+      readonly from: readonly [number, number, number];
+    };
+  } | null;
 
   structureSelected: (id: string | null) => void;
   structureHovered: (id: string | null) => void;
   structureFocused: (id: string) => void;
+  /** Fly the camera to look at a place from a direction (the needle, say). */
+  placeFocused: (at: NonNullable<NonNullable<SelectionSlice['focusRequest']>['at']>) => void;
   structureIsolated: (id: string) => void;
   structureHidden: (id: string) => void;
   allStructuresShown: () => void;
@@ -30,6 +41,8 @@ export const createSelectionSlice: StateCreator<Full, [], [], SelectionSlice> = 
   structureHovered: (id) => set((s) => (s.hoveredId === id ? s : { hoveredId: id })),
   structureFocused: (id) =>
     set((s) => ({ focusRequest: { id, nonce: (s.focusRequest?.nonce ?? 0) + 1 } })),
+  placeFocused: (at) =>
+    set((s) => ({ focusRequest: { id: '', at, nonce: (s.focusRequest?.nonce ?? 0) + 1 } })),
   structureIsolated: (id) =>
     set((s) => {
       const { [id]: _dropped, ...hiddenIds } = s.hiddenIds;

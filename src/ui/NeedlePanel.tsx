@@ -9,7 +9,7 @@ import { NEEDLE_LENGTHS_MM } from '../domain/needle/kinds.ts';
 import { skinEntry, type NeedleResult, type NeedleBody } from '../domain/needle/simulate.ts';
 import { dot, sub } from '../domain/vec.ts';
 import { KIND_COLORS } from '../scene/appearance.ts';
-import { useNeedleBody, useNeedleOutcome } from '../scene/needleService.ts';
+import { focusNeedle, useNeedleBody, useNeedleOutcome } from '../scene/needleService.ts';
 import { VERDICT_COLORS } from '../scene/Needle.tsx';
 import { useStore } from '../store/index.ts';
 import { MAX_TILT_DEG } from '../store/needleSlice.ts';
@@ -157,6 +157,7 @@ function snapTo(body: NeedleBody, snap: Snap): string | null {
     lengthMm: t.needling.needleLengthMm,
     target: snap,
   });
+  focusNeedle(entry);
   return null;
 }
 

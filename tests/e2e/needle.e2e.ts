@@ -1,0 +1,116 @@
+/**
+ * Needle mode as a student uses it: put the needle on a trigger point's recommended line, read
+ * the readout, push it deeper with the keys, cut the body away along it, show the lung map, and
+ * place a needle by clicking the skin.
+ */
+import type { Page } from 'playwright-core';
+import type { E2ETest } from './types.ts';
+import { assert, drawnFraction, waitForReady } from './page.ts';
+
+interface NeedleState {
+  entry: [number, number, number];
+  depthMm: number;
+  lengthMm: number;
+  target: { triggerPointId: string; side: string } | null;
+}
+
+const needleState = (page: Page) =>
+  page.evaluate(
+    () => (window.__needlewise?.getState() as unknown as { needle: NeedleState | null }).needle,
+  );
+
+async function readout(page: Page): Promise<{ verdict: string; layers: string[] }> {
+  const verdict = page.locator('.verdict');
+  await verdict.waitFor({ state: 'visible', timeout: 60_000 });
+  return {
+    verdict: (await verdict.locator('strong').textContent()) ?? '',
+    layers: await page.locator('.layers-table tbody tr td:first-child').allTextContents(),
+  };
+}
+
+export const tests: E2ETest[] = [
+  {
+    name: 'a needle on the upper trapezius point: readout, deeper with the keys, cutaway and lung map',
+    async run({ page, baseUrl, screenshot }) {
+      await page.goto(baseUrl + '/', { waitUntil: 'load', timeout: 60_000 });
+      await waitForReady(page);
+      await page.getByRole('tab', { name: 'Needle' }).click();
+      // the average-body caveat is shown wherever depths are
+      await page.getByText('one generated average adult man').waitFor({ timeout: 30_000 });
+      const picker = page.getByLabel('Start from a trigger point');
+      await picker.waitFor({ timeout: 60_000 });
+      await picker.selectOption('upper-trapezius-trp1');
+      await page.getByRole('radio', { name: "Patient's right" }).check();
+      await page.getByRole('button', { name: /recommended line/ }).click();
+      const first = await readout(page);
+      assert(first.layers[0]?.includes('Skin'), `the first layer is not the skin: ${first.layers}`);
+      assert(['Safe', 'Caution', 'Unsafe'].includes(first.verdict), `verdict: ${first.verdict}`);
+      const s = await needleState(page);
+      assert(
+        s?.target?.triggerPointId === 'upper-trapezius-trp1',
+        'the needle is not on the point',
+      );
+      assert(s.lengthMm === 30, `the catalog's 30 mm needle was not chosen (${s.lengthMm})`);
+      await page.getByText(/On the model the trigger point lies \d+ mm along this line/).waitFor();
+      await page.waitForTimeout(3000); // the camera flies to the muscle
+      await screenshot('needle-upper-trapezius.png');
+
+      // deeper with the keys: ] five times
+      await page.locator('canvas').first().focus();
+      for (let i = 0; i < 5; i++) await page.keyboard.press(']');
+      const deeper = await needleState(page);
+      assert(
+        deeper!.depthMm === Math.min(s.lengthMm, s.depthMm + 5),
+        `] did not push the needle 5 mm deeper (${s.depthMm} → ${deeper!.depthMm})`,
+      );
+
+      // the cutaway: the body cut along the needle
+      await page.getByRole('button', { name: /Cutaway/ }).click();
+      await page.waitForTimeout(2500);
+      assert((await drawnFraction(page)) > 0.02, 'the cutaway drew nothing');
+      await screenshot('needle-cutaway.png');
+      await page.getByRole('button', { name: /Cutaway/ }).click();
+
+      // the lung map: where the pleura is shallow, from the front
+      await page.keyboard.press('m');
+      await page.keyboard.press('1');
+      await page.getByText('Depth of the pleura under the skin').waitFor({ timeout: 30_000 });
+      await page.waitForTimeout(3000);
+      await screenshot('needle-lung-map.png');
+    },
+  },
+  {
+    name: 'a click on the skin places the needle there; an unsafe depth over the chest says why',
+    async run({ page, baseUrl, screenshot }) {
+      await page.goto(baseUrl + '/', { waitUntil: 'load', timeout: 60_000 });
+      await waitForReady(page);
+      await page.getByRole('tab', { name: 'Needle' }).click();
+      await page.getByLabel('Start from a trigger point').waitFor({ timeout: 60_000 });
+      // the left pectoral region, seen from the front
+      const p = await page.evaluate(() => window.__needlewise?.project('pectoralis-major-left'));
+      assert(p?.onScreen, 'the left pectoralis major is not on screen');
+      await page.mouse.click(p.x, p.y);
+      await page.waitForFunction(
+        () =>
+          (window.__needlewise?.getState() as unknown as { needle: unknown } | undefined)?.needle !=
+          null,
+        undefined,
+        { timeout: 30_000 },
+      );
+      const r = await readout(page);
+      assert(r.layers.length >= 2, `too few layers: ${r.layers}`);
+      // deepest needle, straight in: over the chest wall it meets bone or enters the pleura
+      await page.getByLabel('Needle length').selectOption('75');
+      const depth = page.getByLabel(/^Depth/);
+      await depth.fill('75');
+      const deep = await readout(page);
+      const said = await page.locator('.verdict li').allTextContents();
+      assert(
+        said.some((m) => /meets bone|enters the/.test(m)),
+        `a 75 mm needle into the chest neither met bone nor entered anything: ${said.join(' ')}`,
+      );
+      assert(deep.layers.length > r.layers.length, 'a deeper needle crossed no more tissue');
+      await screenshot('needle-chest.png');
+    },
+  },
+];
