@@ -8,6 +8,7 @@ import { CAMERA_FOV_DEG, presetPose } from './cameraPresets.ts';
 import { HudUpdater } from './HudUpdater.tsx';
 import { LungMap } from './LungMap.tsx';
 import { Needle } from './Needle.tsx';
+import { NeedleGuide } from './NeedleGuide.tsx';
 import { ReadySignal } from './ReadySignal.tsx';
 import { TestApiBridge } from './TestApiBridge.tsx';
 
@@ -86,6 +87,7 @@ export default function Viewport() {
         <Floor />
         <Body />
         <Needle />
+        <NeedleGuide />
         <LungMap />
         <CameraRig />
         <HudUpdater refs={{ view, left, right }} />

@@ -13,11 +13,19 @@ import { perpendicularDepthMap } from '../domain/needle/dangerMap.ts';
 import {
   needleBody,
   simulateNeedle,
+  skinEntry,
   type NeedleBody,
   type NeedleResult,
 } from '../domain/needle/simulate.ts';
 import { useStore, type Full } from '../store/index.ts';
 import type { BodyVec3 } from '../domain/units.ts';
+import type { Manifest } from '../domain/body/manifest.ts';
+import { browserCatalog } from '../domain/catalog/browser.ts';
+import type { CatalogSide } from '../domain/catalog/load.ts';
+import { recommendedNeedle, type RecommendedNeedle } from '../domain/catalog/needlePath.ts';
+import { placeTriggerPoint } from '../domain/catalog/placement.ts';
+import { needleCone, type Cone } from '../domain/needle/cone.ts';
+import { MAX_DEPTH_MM } from '../domain/needle/kinds.ts';
 import { along, cross, dot, norm, scale, sub } from '../domain/vec.ts';
 
 interface Built {
@@ -153,4 +161,52 @@ export function focusNeedle(
     radius: 0.09,
     from: norm(along(scale(n, -0.6), side, 0.8)),
   });
+}
+
+export interface TargetGuide {
+  readonly triggerPointId: string;
+  readonly side: CatalogSide;
+  /** The trigger point inside its muscle. */
+  readonly point: BodyVec3;
+  readonly rec: RecommendedNeedle;
+  readonly cone: Cone;
+}
+
+let lastGuideKey = '';
+let lastGuide: TargetGuide | null = null;
+let lastGuideBody: NeedleBody | null = null;
+
+/** The snapped trigger point's recommended line and its cone of directions (cached). */
+export function targetGuide(
+  body: NeedleBody,
+  landmarks: Manifest['landmarks'],
+  target: { readonly triggerPointId: string; readonly side: CatalogSide },
+): TargetGuide | null {
+  const key = `${target.triggerPointId}:${target.side}`;
+  if (key === lastGuideKey && lastGuide && lastGuideBody === body) return lastGuide;
+  const t = browserCatalog().triggerPoints.find((x) => x.id === target.triggerPointId);
+  if (!t) return null;
+  const placed = placeTriggerPoint(t.anchor, target.side, landmarks, body.index);
+  if (!placed) return null;
+  const rec = recommendedNeedle(body.index, t.needling, target.side, placed);
+  const entry = skinEntry(body.index, rec.entry).point;
+  lastGuide = {
+    ...target,
+    point: placed.point,
+    rec,
+    cone: needleCone(body, entry, rec.direction, Math.min(t.needling.depthMm.max, MAX_DEPTH_MM)),
+  };
+  lastGuideKey = key;
+  lastGuideBody = body;
+  return lastGuide;
+}
+
+/** The guide for the store's snapped trigger point, if any. */
+export function useTargetGuide(body: NeedleBody | null): TargetGuide | null {
+  const target = useStore((s) => s.needleTarget);
+  const manifest = useStore((s) => s.manifest);
+  return useMemo(
+    () => (body && target && manifest ? targetGuide(body, manifest.landmarks, target) : null),
+    [body, target, manifest],
+  );
 }

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { browserCatalog } from '../domain/catalog/browser.ts';
 import type { CatalogSide } from '../domain/catalog/load.ts';
 import { recommendedNeedle } from '../domain/catalog/needlePath.ts';
@@ -9,7 +9,14 @@ import { NEEDLE_LENGTHS_MM } from '../domain/needle/kinds.ts';
 import { skinEntry, type NeedleResult, type NeedleBody } from '../domain/needle/simulate.ts';
 import { dot, sub } from '../domain/vec.ts';
 import { KIND_COLORS } from '../scene/appearance.ts';
-import { focusNeedle, useNeedleBody, useNeedleOutcome } from '../scene/needleService.ts';
+import {
+  focusNeedle,
+  useNeedleBody,
+  useNeedleOutcome,
+  useTargetGuide,
+  type TargetGuide,
+} from '../scene/needleService.ts';
+import { loadTechniqueCatalog } from '../domain/technique/load.ts';
 import { VERDICT_COLORS } from '../scene/Needle.tsx';
 import { useStore } from '../store/index.ts';
 import { MAX_TILT_DEG } from '../store/needleSlice.ts';
@@ -226,6 +233,8 @@ function TargetNote({ r }: { r: NeedleResult }) {
   const target = useStore((s) => s.needleTarget);
   const manifest = useStore((s) => s.manifest);
   const body = useNeedleBody();
+  const guide = useTargetGuide(body);
+  const demo = useTechniqueDemo();
   if (!target || !manifest || !body) return null;
   const t = browserCatalog().triggerPoints.find((x) => x.id === target.triggerPointId);
   if (!t) return null;
@@ -253,6 +262,22 @@ function TargetNote({ r }: { r: NeedleResult }) {
         <dd>{n.safetyRule}</dd>
       </dl>
       {onLine && <p className="hint">{onLine}</p>}
+      {guide && <ConeSummary guide={guide} />}
+      <div className="button-row">
+        <button
+          type="button"
+          className={`btn btn-small${demo.running ? ' btn-on' : ''}`}
+          onClick={() => (demo.running ? demo.stop() : demo.start(n.depthMm.min, n.depthMm.max))}
+        >
+          {demo.running ? 'Stop the demonstration' : 'Demonstrate the technique'}
+        </button>
+      </div>
+      {demo.running && (
+        <p className="hint" role="status">
+          {PISTONING.name}: {PISTONING.description} (slowed down to watch; the sources consulted do
+          not give a rate).
+        </p>
+      )}
       <p className="hint">Depth basis: {n.depthBasis.note}</p>
       <p className="sources">
         Sources:{' '}
@@ -270,6 +295,80 @@ function TargetNote({ r }: { r: NeedleResult }) {
         ))}
       </p>
     </section>
+  );
+}
+
+const PISTONING = (() => {
+  const t = loadTechniqueCatalog().techniques.techniques.find((x) => x.id === 'fast-in-fast-out');
+  return { name: t?.name ?? 'Pistoning', description: t?.description ?? '' };
+})();
+
+/**
+ * The technique shown on the needle: in to the catalog's shallowest depth, pistoning between
+ * its shallowest and deepest depth a few times, then out. Slowed down to watch.
+ */
+function useTechniqueDemo() {
+  const [running, setRunning] = useState(false);
+  const frame = useRef(0);
+  const stop = useCallback(() => {
+    cancelAnimationFrame(frame.current);
+    setRunning(false);
+  }, []);
+  useEffect(() => () => cancelAnimationFrame(frame.current), []);
+  const start = useCallback((min: number, max: number) => {
+    const s = useStore.getState();
+    const restore = s.needleDepthMm;
+    const t0 = performance.now();
+    const steps: [number, number][] = [
+      [0, 0],
+      [1500, min],
+      ...[0, 1, 2, 3].flatMap((i): [number, number][] => [
+        [2100 + i * 1200, max],
+        [2700 + i * 1200, min],
+      ]),
+      [7500, 0],
+      [8300, restore],
+    ];
+    const tick = () => {
+      const t = performance.now() - t0;
+      const k = steps.findIndex(([at]) => at > t);
+      if (k < 0) {
+        useStore.getState().needleDepthSet(restore);
+        setRunning(false);
+        return;
+      }
+      const [ta, da] = steps[k - 1] ?? steps[0]!;
+      const [tb, db] = steps[k]!;
+      useStore.getState().needleDepthSet(Math.round(da + ((db - da) * (t - ta)) / (tb - ta)));
+      frame.current = requestAnimationFrame(tick);
+    };
+    setRunning(true);
+    frame.current = requestAnimationFrame(tick);
+  }, []);
+  return { running, start, stop };
+}
+
+function ConeSummary({ guide }: { guide: TargetGuide }) {
+  const rays = guide.cone.rays.filter((r) => r.verdict !== null);
+  const unsafe = rays.filter((r) => r.verdict === 'unsafe').length;
+  const widest = Math.max(...guide.cone.rays.map((r) => r.tiltDeg));
+  return (
+    <p className="cone-summary">
+      <strong>Cone of directions</strong> ({rays.length} simulated to {guide.rec.depthMm.max} mm
+      around the recommended line, drawn on the body):{' '}
+      {unsafe === 0
+        ? `none reaches a danger structure within ${widest}°.`
+        : guide.cone.safeTiltDeg > 0
+          ? `every direction within ${guide.cone.safeTiltDeg}° stays clear; ${unsafe} wider one${unsafe === 1 ? '' : 's'} enter${unsafe === 1 ? 's' : ''} a danger structure.`
+          : `${unsafe} direction${unsafe === 1 ? '' : 's'}, some within 10° of the line, enter${unsafe === 1 ? 's' : ''} a danger structure: keep to the line.`}{' '}
+      <span className="legend-inline">
+        <span className="swatch" style={{ background: VERDICT_COLORS.safe }} /> safe{' '}
+        <span className="swatch" style={{ background: VERDICT_COLORS.caution }} /> caution{' '}
+        <span className="swatch" style={{ background: VERDICT_COLORS.unsafe }} /> unsafe{' '}
+        <span className="swatch" style={{ background: '#5fd3ff' }} /> catalog depth range{' '}
+        <span className="swatch" style={{ background: '#ffe14d' }} /> trigger point
+      </span>
+    </p>
   );
 }
 
