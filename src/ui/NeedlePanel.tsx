@@ -372,6 +372,19 @@ function ConeSummary({ guide }: { guide: TargetGuide }) {
   );
 }
 
+function Toggle(p: { on: boolean; onClick: () => void; label: string; keyName: string }) {
+  return (
+    <button
+      type="button"
+      className={`btn btn-small${p.on ? ' btn-on' : ''}`}
+      aria-pressed={p.on}
+      onClick={p.onClick}
+    >
+      {p.label} <kbd>{p.keyName}</kbd>
+    </button>
+  );
+}
+
 function Controls({ r }: { r: NeedleResult | null }) {
   const entry = useStore((s) => s.needleEntry);
   const tilt = useStore((s) => s.needleTiltDeg);
@@ -448,22 +461,8 @@ function Controls({ r }: { r: NeedleResult | null }) {
         <button type="button" className="btn btn-small" onClick={() => st().needleAimed(0, az)}>
           Perpendicular <kbd>P</kbd>
         </button>
-        <button
-          type="button"
-          className={`btn btn-small${cutaway ? ' btn-on' : ''}`}
-          aria-pressed={cutaway}
-          onClick={() => st().cutawayToggled()}
-        >
-          Cutaway <kbd>C</kbd>
-        </button>
-        <button
-          type="button"
-          className={`btn btn-small${lungMap ? ' btn-on' : ''}`}
-          aria-pressed={lungMap}
-          onClick={() => st().lungMapToggled()}
-        >
-          Lung map <kbd>M</kbd>
-        </button>
+        <Toggle on={cutaway} onClick={() => st().cutawayToggled()} label="Cutaway" keyName="C" />
+        <Toggle on={lungMap} onClick={() => st().lungMapToggled()} label="Lung map" keyName="M" />
         <button type="button" className="btn btn-small" onClick={() => st().needleCleared()}>
           Remove needle
         </button>
