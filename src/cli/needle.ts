@@ -3,6 +3,7 @@
  *  --depth MM [--length MM] [--json]` (CONTRACTS §3): the tissues a needle passes, the nearest
  * danger and a verdict, from the same simulator as the app.
  */
+import { habitusIds, habitusLabel, habitusList } from '../domain/body/habitus.ts';
 import { loadBodyFromDisk } from '../domain/body/node.ts';
 import { loadCatalogFromDisk } from '../domain/catalog/node.ts';
 import { placeTriggerPoint } from '../domain/catalog/placement.ts';
@@ -20,8 +21,8 @@ import { CliError } from './errors.ts';
 import { parseArgs } from './args.ts';
 
 const USAGE =
-  'usage: needlewise needle --entry x,y,z (--direction dx,dy,dz | --toward x,y,z | --normal) --depth MM [--length MM] [--json]\n' +
-  '       needlewise needle --trigger-point ID --side left|right [--depth MM] [--length MM] [--json]';
+  'usage: needlewise needle --entry x,y,z (--direction dx,dy,dz | --toward x,y,z | --normal) --depth MM [--length MM] [--body lean|average|high-bmi] [--json]\n' +
+  '       needlewise needle --trigger-point ID --side left|right [--depth MM] [--length MM] [--body …] [--json]';
 
 function vec(name: string, v: string | undefined): BodyVec3 {
   const parts = (v ?? '').split(',').map((s) => Number(s.trim()));
@@ -42,11 +43,15 @@ function mmArg(name: string, v: string | undefined, min: number, max: number): n
 /** Reads the command's options into a simulator input. */
 export function needleInput(args: readonly string[]) {
   const opts = parseArgs(args, {
-    values: ['entry', 'direction', 'toward', 'depth', 'length', 'trigger-point', 'side'],
+    values: ['entry', 'direction', 'toward', 'depth', 'length', 'trigger-point', 'side', 'body'],
     flags: ['normal', 'json'],
     usage: USAGE,
   });
-  const { index } = loadBodyFromDisk();
+  const habitus = opts.values.body ?? 'average';
+  const offered = habitusIds(loadBodyFromDisk().manifest);
+  if (!offered.includes(habitus))
+    throw new CliError(`--body expects one of ${offered.join(', ')}, got "${habitus}"`);
+  const { index } = loadBodyFromDisk(undefined, habitus);
   const length =
     opts.values.length !== undefined
       ? mmArg('length', opts.values.length, 1, MAX_DEPTH_MM)
@@ -59,7 +64,7 @@ export function needleInput(args: readonly string[]) {
     const t = loadCatalogFromDisk().triggerPoints.find((x) => x.id === tp);
     if (!t)
       throw new CliError(`no trigger point "${tp}" in the catalog (see \`needlewise catalog\`)`);
-    const { manifest } = loadBodyFromDisk();
+    const { manifest } = loadBodyFromDisk(undefined, habitus);
     const placed = placeTriggerPoint(t.anchor, side, manifest.landmarks, index);
     if (!placed) throw new CliError(`${tp} cannot be placed on this model (${side})`, 1);
     const rec = recommendedNeedle(index, t.needling, side, placed);
@@ -69,6 +74,7 @@ export function needleInput(args: readonly string[]) {
         : Math.min(t.needling.depthMm.max, MAX_DEPTH_MM);
     return {
       json: opts.flags.json,
+      habitus,
       input: {
         entry: rec.entry,
         direction: rec.direction,
@@ -156,14 +162,19 @@ export function needleText(r: NeedleResult): string {
 }
 
 export async function run(args: readonly string[]): Promise<number> {
-  const { json, input } = needleInput(args);
+  const { json, input, habitus } = needleInput(args);
   let r: NeedleResult;
   try {
-    r = simulateNeedle(loadNeedleBodyFromDisk(), input);
+    r = simulateNeedle(loadNeedleBodyFromDisk(undefined, habitus), input);
   } catch (err) {
     if (err instanceof RangeError) throw new CliError(err.message.replace(/^simulateNeedle: /, ''));
     throw err;
   }
-  process.stdout.write(json ? `${JSON.stringify(needleJson(r))}\n` : needleText(r));
+  const h = habitusList(loadBodyFromDisk().manifest).find((x) => x.id === habitus)!;
+  process.stdout.write(
+    json
+      ? `${JSON.stringify({ ...needleJson(r), body: { habitus: h.id, bmi: h.bmi, weightKg: h.weightKg } })}\n`
+      : `Body: ${habitusLabel(h)}\n${needleText(r)}`,
+  );
   return 0;
 }

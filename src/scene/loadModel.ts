@@ -1,4 +1,6 @@
 import { readGlb } from '../domain/body/glb.ts';
+import type { MeshData } from '../domain/body/glb.ts';
+import { withMeshes } from '../domain/body/habitus.ts';
 import { parseManifest } from '../domain/body/manifest.ts';
 import { useStore } from '../store/index.ts';
 
@@ -66,6 +68,9 @@ async function readWithProgress(res: Response, onBytes: (received: number, total
 }
 
 let generation = 0;
+/** The main model's meshes, to go back to the average body and to build the others on. */
+let baseMeshes: readonly MeshData[] | null = null;
+const habitusMeshes = new Map<string, readonly MeshData[]>();
 
 /**
  * Loads the manifest and the GLB into the store, reporting bytes as they arrive. Clears the
@@ -94,6 +99,8 @@ export async function loadModel(options: Partial<LoadModelOptions> = {}): Promis
     await new Promise((r) => setTimeout(r, 0));
     const meshes = readGlb(bytes);
     if (mine !== generation) return;
+    baseMeshes = meshes;
+    habitusMeshes.clear();
     store.modelLoaded(meshes);
   } catch (err) {
     if (mine !== generation) return;
@@ -101,5 +108,37 @@ export async function loadModel(options: Partial<LoadModelOptions> = {}): Promis
     store.modelLoadFailed(
       err instanceof HttpError ? { message, url: err.url, status: err.status } : { message, url },
     );
+  }
+}
+
+/**
+ * Switches to a body build of the manifest's habitus list: fetches its skin and fat (once) and
+ * puts them in place of the main model's. A failure leaves the current body as it is.
+ */
+export async function loadHabitus(id: string): Promise<void> {
+  const store = useStore.getState();
+  const h = store.manifest?.habitus?.find((x) => x.id === id);
+  if (!baseMeshes || !store.manifest) return;
+  if (!h) {
+    store.habitusLoadFailed(id, 'this model does not offer it');
+    return;
+  }
+  const known = habitusMeshes.get(id);
+  if (known) {
+    store.habitusLoaded(id, known);
+    return;
+  }
+  store.habitusLoadStarted(id);
+  try {
+    let meshes = baseMeshes;
+    if (h.glb) {
+      const url = new URL(h.glb, new URL(LOAD_MODEL_DEFAULTS.glbUrl, location.href)).pathname;
+      const res = await fetchOk(url);
+      meshes = withMeshes(baseMeshes, readGlb(new Uint8Array(await res.arrayBuffer())));
+    }
+    habitusMeshes.set(id, meshes);
+    useStore.getState().habitusLoaded(id, meshes);
+  } catch (err) {
+    useStore.getState().habitusLoadFailed(id, err instanceof Error ? err.message : String(err));
   }
 }

@@ -51,6 +51,7 @@ export function snapshot(s: Full) {
           target: s.needleTarget,
         }
       : null,
+    habitus: s.habitus,
     cutaway: s.cutaway,
     lungMap: s.lungMap,
   };

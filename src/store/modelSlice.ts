@@ -26,6 +26,11 @@ export interface ModelSlice {
   meshes: readonly MeshData[] | null;
   /** Increments on every successful load, so the scene knows to rebuild. */
   modelRevision: number;
+  /** The body build shown (an id of the manifest's habitus list). */
+  habitus: string;
+  /** A body build being fetched, or the error of the last attempt. */
+  habitusPending: string | null;
+  habitusError: string | null;
 
   modelLoadStarted: () => void;
   manifestLoaded: (manifest: Manifest) => void;
@@ -33,6 +38,9 @@ export interface ModelSlice {
   modelDownloaded: () => void;
   modelLoaded: (meshes: readonly MeshData[]) => void;
   modelLoadFailed: (error: ModelLoadError) => void;
+  habitusLoadStarted: (id: string) => void;
+  habitusLoaded: (id: string, meshes: readonly MeshData[]) => void;
+  habitusLoadFailed: (id: string, message: string) => void;
 }
 
 export const createModelSlice: StateCreator<Full, [], [], ModelSlice> = (set) => ({
@@ -44,6 +52,9 @@ export const createModelSlice: StateCreator<Full, [], [], ModelSlice> = (set) =>
   structuresById: {},
   meshes: null,
   modelRevision: 0,
+  habitus: 'average',
+  habitusPending: null,
+  habitusError: null,
 
   modelLoadStarted: () =>
     set({
@@ -52,6 +63,7 @@ export const createModelSlice: StateCreator<Full, [], [], ModelSlice> = (set) =>
       bytesTotal: 0,
       modelError: null,
       meshes: null,
+      habitus: 'average',
     }),
   manifestLoaded: (manifest) =>
     set({
@@ -64,4 +76,14 @@ export const createModelSlice: StateCreator<Full, [], [], ModelSlice> = (set) =>
   modelLoaded: (meshes) =>
     set((s) => ({ meshes, modelPhase: 'ready', modelRevision: s.modelRevision + 1 })),
   modelLoadFailed: (error) => set({ modelPhase: 'error', modelError: error }),
+  habitusLoadStarted: (id) => set({ habitusPending: id, habitusError: null }),
+  habitusLoaded: (id, meshes) =>
+    set((s) => ({
+      habitus: id,
+      habitusPending: null,
+      meshes,
+      modelRevision: s.modelRevision + 1,
+    })),
+  habitusLoadFailed: (id, message) =>
+    set({ habitusPending: null, habitusError: `The ${id} body could not be loaded: ${message}` }),
 });

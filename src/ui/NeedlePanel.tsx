@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { habitusLabel, habitusList } from '../domain/body/habitus.ts';
 import { browserCatalog } from '../domain/catalog/browser.ts';
+import { loadHabitus } from '../scene/loadModel.ts';
 import type { CatalogSide } from '../domain/catalog/load.ts';
 import { recommendedNeedle } from '../domain/catalog/needlePath.ts';
 import { placeTriggerPoint } from '../domain/catalog/placement.ts';
@@ -21,8 +23,49 @@ import { VERDICT_COLORS } from '../scene/Needle.tsx';
 import { useStore } from '../store/index.ts';
 import { MAX_TILT_DEG } from '../store/needleSlice.ts';
 
-const AVERAGE_BODY =
-  'Measured on one generated average adult man (ANSUR II means). Real patients vary widely with build, sex, posture and breathing: this is a teaching aid, not clinical advice.';
+/** Which body the figures are for, said wherever depths are shown. */
+function BodyNote() {
+  const manifest = useStore((s) => s.manifest);
+  const habitus = useStore((s) => s.habitus);
+  const pending = useStore((s) => s.habitusPending);
+  const error = useStore((s) => s.habitusError);
+  const list = manifest ? habitusList(manifest) : [];
+  const h = list.find((x) => x.id === habitus);
+  return (
+    <div className="average-note">
+      {list.length > 1 && (
+        <>
+          <label htmlFor="needle-body">Body</label>{' '}
+          <select
+            id="needle-body"
+            value={pending ?? habitus}
+            disabled={pending !== null}
+            onChange={(e) => void loadHabitus(e.target.value)}
+          >
+            {list.map((x) => (
+              <option key={x.id} value={x.id}>
+                {habitusLabel(x)}
+              </option>
+            ))}
+          </select>
+          {pending && <span role="status"> loading…</span>}
+        </>
+      )}
+      <p>
+        Measured on one generated {h && h.id !== 'average' ? h.name.toLowerCase() : 'average'} adult
+        man (ANSUR II mean stature
+        {h && h.bmi > 0 ? `, BMI ${h.bmi}` : ''}). Real patients vary widely with build, sex,
+        posture and breathing: this is a teaching aid, not clinical advice.
+      </p>
+      {h && h.id !== 'average' && <p className="sources">{h.source}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
 
 /** A cross-section along the needle: each tissue a band as wide as it is deep. */
 function LayerStrip({ r }: { r: NeedleResult }) {
@@ -504,7 +547,7 @@ export default function NeedlePanel() {
   return (
     <section className="panel-section needle-panel" aria-labelledby="needle-title">
       <h2 id="needle-title">Needle</h2>
-      <p className="average-note">{AVERAGE_BODY}</p>
+      <BodyNote />
       {!body ? (
         <p className="hint" role="status">
           Preparing the needle: indexing the model’s meshes…

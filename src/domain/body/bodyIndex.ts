@@ -73,19 +73,29 @@ const PARITY_DIRS = [
   new Vector3(0.2673, -0.5345, 0.8018).normalize(),
 ];
 
+/** Indexed meshes by their data: a body that shares meshes with another shares their trees. */
+const indexed = new WeakMap<MeshData, IndexedMesh>();
+
+function indexMesh(d: MeshData): IndexedMesh {
+  const known = indexed.get(d);
+  if (known) return known;
+  const geometry = new BufferGeometry();
+  geometry.setAttribute('position', new BufferAttribute(d.positions, 3));
+  geometry.setIndex(new BufferAttribute(d.indices, 1));
+  const bvh = new MeshBVH(geometry);
+  geometry.computeBoundingBox();
+  const m = { id: d.id, geometry, bvh, box: geometry.boundingBox!.clone() };
+  indexed.set(d, m);
+  return m;
+}
+
 export class BodyIndex {
   readonly meshes: readonly IndexedMesh[];
   private readonly byId: Map<string, IndexedMesh>;
 
+  /** One BVH per mesh; a mesh already indexed for another body (same data) is reused. */
   constructor(data: readonly MeshData[]) {
-    this.meshes = data.map((d) => {
-      const geometry = new BufferGeometry();
-      geometry.setAttribute('position', new BufferAttribute(d.positions, 3));
-      geometry.setIndex(new BufferAttribute(d.indices, 1));
-      const bvh = new MeshBVH(geometry);
-      geometry.computeBoundingBox();
-      return { id: d.id, geometry, bvh, box: geometry.boundingBox!.clone() };
-    });
+    this.meshes = data.map(indexMesh);
     this.byId = new Map(this.meshes.map((m) => [m.id, m]));
   }
 

@@ -45,6 +45,21 @@ export const landmarkSchema = z.object({
 });
 export type Landmark = z.infer<typeof landmarkSchema>;
 
+/**
+ * A body build: the same skeleton, organs and muscles with the skin and fat of a leaner or
+ * heavier man. `glb` holds only the structures that differ (null: the main model itself).
+ */
+export const habitusSchema = z.object({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kebab-case id'),
+  name: z.string().min(1),
+  bmi: z.number().positive(),
+  weightKg: z.number().positive(),
+  glb: z.string().nullable(),
+  structures: z.array(z.string()),
+  source: z.string(),
+});
+export type Habitus = z.infer<typeof habitusSchema>;
+
 export const MANIFEST_VERSION_FORMAT = 1;
 
 export const manifestSchema = z.object({
@@ -57,6 +72,8 @@ export const manifestSchema = z.object({
   }),
   structures: z.array(structureSchema),
   landmarks: z.record(z.string(), landmarkSchema),
+  /** The body builds on offer (lean, average, high BMI); absent in older manifests. */
+  habitus: z.array(habitusSchema).optional(),
   /** Subcutaneous fat thickness by region (mm) and any other build parameters, with sources. */
   build: z.record(z.string(), z.unknown()).optional(),
 });

@@ -7,18 +7,38 @@ import { join } from 'node:path';
 import { readGlb, type MeshData } from './glb.ts';
 import { parseManifest, type Manifest } from './manifest.ts';
 import { BodyIndex } from './bodyIndex.ts';
+import { habitusIds, withMeshes } from './habitus.ts';
 
 export interface LoadedBody {
   manifest: Manifest;
-  meshes: MeshData[];
+  meshes: readonly MeshData[];
   index: BodyIndex;
 }
 
-let cached: LoadedBody | undefined;
+const cached = new Map<string, LoadedBody>();
 
-export function loadBodyFromDisk(root = process.cwd()): LoadedBody {
-  if (cached) return cached;
+/**
+ * The model, or one of its body builds (`habitus`, an id of the manifest's `habitus` list): the
+ * main model's meshes with that build's skin and fat in place of its own.
+ */
+export function loadBodyFromDisk(root = process.cwd(), habitus = 'average'): LoadedBody {
+  const hit = cached.get(habitus);
+  if (hit) return hit;
   const dir = process.env['NEEDLEWISE_MODEL_DIR'] ?? join(root, 'public', 'models');
+  if (habitus !== 'average') {
+    const base = loadBodyFromDisk(root);
+    const h = base.manifest.habitus?.find((x) => x.id === habitus);
+    if (!h)
+      throw new Error(
+        `loadBodyFromDisk: no body build "${habitus}" (the model offers ${habitusIds(base.manifest).join(', ')})`,
+      );
+    const meshes = h.glb
+      ? withMeshes(base.meshes, readGlb(readFileSync(join(dir, h.glb))))
+      : base.meshes;
+    const body = { manifest: base.manifest, meshes, index: new BodyIndex(meshes) };
+    cached.set(habitus, body);
+    return body;
+  }
   let manifestJson: unknown;
   let glb: Uint8Array;
   try {
@@ -31,6 +51,7 @@ export function loadBodyFromDisk(root = process.cwd()): LoadedBody {
   }
   const manifest = parseManifest(manifestJson, 'public/models/body.json');
   const meshes = readGlb(glb);
-  cached = { manifest, meshes, index: new BodyIndex(meshes) };
-  return cached;
+  const body = { manifest, meshes, index: new BodyIndex(meshes) };
+  cached.set(habitus, body);
+  return body;
 }

@@ -2,11 +2,14 @@
 import { loadBodyFromDisk } from '../body/node.ts';
 import { needleBody, type NeedleBody } from './simulate.ts';
 
-let cached: NeedleBody | undefined;
+const cached = new Map<string, NeedleBody>();
 
-export function loadNeedleBodyFromDisk(root = process.cwd()): NeedleBody {
-  if (cached) return cached;
-  const { index, manifest } = loadBodyFromDisk(root);
-  cached = needleBody(index, manifest.structures);
-  return cached;
+/** The needle body of the model, or of one of its body builds (`habitus`). */
+export function loadNeedleBodyFromDisk(root = process.cwd(), habitus = 'average'): NeedleBody {
+  const hit = cached.get(habitus);
+  if (hit) return hit;
+  const { index, manifest } = loadBodyFromDisk(root, habitus);
+  const body = needleBody(index, manifest.structures);
+  cached.set(habitus, body);
+  return body;
 }
