@@ -95,6 +95,7 @@ export function needleInput(args: readonly string[]) {
       : vec('direction', opts.values.direction);
   return {
     json: opts.flags.json,
+    habitus,
     input: {
       entry,
       direction,
