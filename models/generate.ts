@@ -10,7 +10,7 @@ import { envelope, FAT_SOURCE, SKIN_THICKNESS } from './anatomy/envelope.ts';
 import { landmarkBonePoints } from './anatomy/landmarks.ts';
 import { SOURCES } from './anatomy/frame.ts';
 import type { StructureSpec } from './anatomy/spec.ts';
-import { PriorityIndex, Shape, type Primitive, type V3 } from './lib/sdf.ts';
+import { PriorityIndex, Shape, type V3 } from './lib/sdf.ts';
 import { levelSet, manifoldApi, toArrays, type Manifold, type Arrays } from './lib/mesh.ts';
 import { closestPointOnMesh } from './lib/closest.ts';
 import { ANSUR_SOURCE, ansur } from './params/ansur.ts';
@@ -74,15 +74,13 @@ export async function generateBody(
     visceraSpec(),
   ];
   const built: Built[] = [];
-  const envelopePrims: Primitive[] = [];
   specs.forEach((spec) => {
     const entry = DEFS.get(spec.id);
     if (!entry) throw new Error(`generateBody: ${spec.id} is not in models/structures.ts`);
-    // everything, deep structures too: the envelope must have no voids inside the body
-    envelopePrims.push(...spec.prims);
   });
-  // Fat and skin: the union of everything, offset by a regional fat thickness.
-  const env = envelope(envelopePrims);
+  // Fat and skin: the union of everything, deep structures too (the envelope must have no voids
+  // inside the body), offset by a regional fat thickness.
+  const env = envelope(specs);
   log('sampled the envelope');
   // containers do not push later structures away: leave them out of the priority index
   const index = new PriorityIndex(specs.map((s) => (s.container ? { prims: [], blend: 0 } : s)));

@@ -42,10 +42,9 @@ export function fatThickness(p: V3): number {
   if (back) return midline ? 0.003 : 0.004; // upper back
   if (ax > 0.14) return 0.008; // shoulder, lateral chest
   // anterior chest; thinner over the upper pectoral region (estimate: the value is the offset
-  // from the smooth union of the tissues, which itself swells 3–4 mm over the overlapping fibres
-  // of the pectoral fan, and the mesher adds 2 mm; 3 mm gives about 10 mm of fat on the model at
-  // the 2nd intercostal space, which with the pectoralis and the chest wall reproduces the
-  // published skin-to-pleura depth there, median 31 mm, Wax & Leibowitz 2007)
+  // from the union of the tissues, and the mesher adds up to 2 mm; with 3 mm the model's skin to
+  // pleura at the 2nd intercostal space, midclavicular, is 32 mm, against the published median
+  // of 31 mm, range 14–69, Wax & Leibowitz 2007)
   return 0.007 - 0.004 * smooth(P.sternalAngle[1] - 0.06, P.sternalAngle[1] - 0.02, y);
 }
 
@@ -57,9 +56,35 @@ export interface Envelope {
 
 const STEP = 0.005;
 
-/** Samples the union of the primitives on a grid; returns the fat-offset surface function. */
-export function envelope(prims: readonly Primitive[]): Envelope {
-  const shape = new Shape(prims, 0.01, 0.045);
+/** One structure's primitives and the blend width its own surface is meshed with. */
+export interface EnvelopeGroup {
+  prims: readonly Primitive[];
+  blend: number;
+}
+
+/** Blend width between structures in the envelope's union, metres. */
+const BETWEEN_BLEND = 0.005;
+/** How far each structure's distance is evaluated before it reads as "far", metres. */
+const REACH = 0.045;
+
+/**
+ * Samples the union of the structures on a grid; returns the fat-offset surface function.
+ *
+ * The union is taken in two levels: each structure as its own smooth union (the surface it is
+ * meshed with), then the structures smoothly joined with a narrow blend. One flat smooth union
+ * of every primitive swelled wherever many primitives overlap, as the fibre capsules of a fan
+ * muscle do: each extra primitive within the blend width lowers the distance by up to a quarter
+ * of that width, so the envelope stood 7–8 mm off the upper trapezius and the fat there came out
+ * 2–3 times fatThickness.
+ */
+export function envelope(groups: readonly EnvelopeGroup[]): Envelope {
+  const parts: Primitive[] = groups
+    .filter((g) => g.prims.length > 0)
+    .map((g) => {
+      const own = new Shape(g.prims, g.blend, REACH);
+      return { d: (p: V3) => own.d(p), bounds: own.bounds };
+    });
+  const shape = new Shape(parts, BETWEEN_BLEND, REACH);
   const b = shape.bounds;
   const min: V3 = [b.min[0] - 0.03, b.min[1] - 0.03, b.min[2] - 0.03];
   const max: V3 = [b.max[0] + 0.03, b.max[1] + 0.03, b.max[2] + 0.03];

@@ -163,6 +163,36 @@ export function cavityPrimitive(o: CavityOptions): Primitive {
   };
 }
 
+/** Signed distance to one side's intercostal band at (sx, y, z), sx the distance from the midline. */
+function shell(sx: number, y: number, z: number): number {
+  const th = angleOf(sx, z);
+  const rho = Math.hypot(sx, z - AXIS_Z);
+  const dShell = Math.abs(rho - cageRadius(th, y)) - 0.0055;
+  const top = ribHeightAt(1, th);
+  const bottom = ribHeightAt(th < 1.3 ? 12 : th < 2.0 ? 11 : 10, th);
+  const dBand = Math.max(y - top, bottom - y);
+  return Math.max(dShell, dBand);
+}
+
+const smoothstep = (e0: number, e1: number, x: number) => {
+  const t = Math.min(1, Math.max(0, (x - e0) / (e1 - e0)));
+  return t * t * (3 - 2 * t);
+};
+
+/**
+ * Medial edge of the intercostal band, as the distance from the midline. In front it is the
+ * lateral border of the sternum: the intercostal muscles end there (the internal intercostals
+ * reach the sternum; the external ones are continued to it by the external intercostal
+ * membrane: Gray's Anatomy), so none lies in front of the sternum. The widths are the model's
+ * own sternum (bones.ts: body 16 mm, manubrium 24 mm either side of the midline). Behind, 10 mm
+ * as before (estimate: the vertebrae, built first, cut the band there).
+ */
+function medialEdge(y: number, z: number): number {
+  const sa = P.sternalAngle[1];
+  const front = 0.016 + 0.008 * smoothstep(sa, sa + 0.01, y);
+  return 0.01 + (front - 0.01) * smoothstep(-0.02, 0.02, z);
+}
+
 /** The intercostal layer: the band of the rib cage between rib 1 and rib 12 (ribs cut out later). */
 export function intercostalPrimitive(side: 'left' | 'right'): Primitive {
   const s = side === 'left' ? 1 : -1;
@@ -170,14 +200,15 @@ export function intercostalPrimitive(side: 'left' | 'right'): Primitive {
   return {
     d: (p) => {
       const sx = side === 'left' ? p[0] : -p[0];
-      const th = angleOf(sx, p[2]);
-      if (sx < 0.01) return 0.01 - sx + 0.001;
-      const rho = Math.hypot(sx, p[2] - AXIS_Z);
-      const dShell = Math.abs(rho - cageRadius(th, p[1])) - 0.0055;
-      const top = ribHeightAt(1, th);
-      const bottom = ribHeightAt(th < 1.3 ? 12 : th < 2.0 ? 11 : 10, th);
-      const dBand = Math.max(p[1] - top, bottom - p[1]);
-      return Math.max(dShell, dBand);
+      const m = medialEdge(p[1], p[2]);
+      if (sx < m) {
+        // medial to the edge: the distance to the band's medial face, measured at that face (a
+        // constant here would read as tissue far in front of the sternum and behind the spine,
+        // and the body's envelope, the union of everything, would grow a fin along the midline)
+        const edge = shell(m, p[1], p[2]);
+        return Math.max(m - sx + 0.001, Math.hypot(Math.max(edge, 0), m - sx));
+      }
+      return shell(sx, p[1], p[2]);
     },
     bounds: { min: [x0, 1.1, -0.14], max: [x0 + 0.16, 1.53, 0.15] },
   };
