@@ -46,8 +46,14 @@ async function main(): Promise<void> {
   const glbPath = join(outDir, 'body.glb');
   if (!force && existsSync(manifestPath) && existsSync(glbPath)) {
     try {
-      const old = JSON.parse(readFileSync(manifestPath, 'utf8')) as { version?: string };
-      if (old.version === hash) {
+      const old = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
+        version?: string;
+        habitus?: { glb: string | null }[];
+      };
+      const filesThere = (old.habitus ?? []).every(
+        (h) => !h.glb || existsSync(join(outDir, h.glb)),
+      );
+      if (old.version === hash && filesThere) {
         process.stderr.write(`model: up to date (${hash})\n`);
         return;
       }
@@ -58,8 +64,9 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const log = (msg: string) =>
     process.stderr.write(`model: ${((performance.now() - t0) / 1000).toFixed(1)}s ${msg}\n`);
-  const { glb, manifest } = await generateBody({ version: hash, log });
+  const { glb, manifest, extra } = await generateBody({ version: hash, log });
   mkdirSync(outDir, { recursive: true });
+  for (const e of extra) writeFileSync(join(outDir, e.file), e.glb);
   writeFileSync(glbPath, glb);
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 1));
   log(

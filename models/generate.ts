@@ -6,12 +6,14 @@ import { boneSpecs } from './anatomy/bones.ts';
 import { organSpecs, visceraSpec } from './anatomy/organs.ts';
 import { neurovascularSpecs } from './anatomy/neurovascular.ts';
 import { muscleSpecs } from './anatomy/muscles.ts';
-import { envelope, FAT_SOURCE, SKIN_THICKNESS } from './anatomy/envelope.ts';
+import { envelope, fatThickness, FAT_SOURCE, SKIN_THICKNESS } from './anatomy/envelope.ts';
+import { bmiOf, habitusFat, HABITUS, HABITUS_SOURCE } from './anatomy/habitus.ts';
 import { landmarkBonePoints } from './anatomy/landmarks.ts';
 import { SOURCES } from './anatomy/frame.ts';
 import type { StructureSpec } from './anatomy/spec.ts';
-import { PriorityIndex, Shape, type V3 } from './lib/sdf.ts';
+import { PriorityIndex, Shape, type Bounds, type V3 } from './lib/sdf.ts';
 import { levelSet, manifoldApi, toArrays, type Manifold, type Arrays } from './lib/mesh.ts';
+import type { ManifoldToplevel } from 'manifold-3d';
 import { closestPointOnMesh } from './lib/closest.ts';
 import { ANSUR_SOURCE, ansur } from './params/ansur.ts';
 import type { Manifest, Structure } from '../src/domain/body/manifest.ts';
@@ -61,9 +63,12 @@ for (const def of ALL_STRUCTURES) {
   }
 }
 
-export async function generateBody(
-  opts: GenerateOptions,
-): Promise<{ glb: Uint8Array; manifest: Manifest }> {
+export async function generateBody(opts: GenerateOptions): Promise<{
+  glb: Uint8Array;
+  manifest: Manifest;
+  /** Further files beside body.glb: the body builds' skin and fat. */
+  extra: { file: string; glb: Uint8Array }[];
+}> {
   const log = opts.log ?? (() => {});
   const api = await manifoldApi();
   const specs: StructureSpec[] = [
@@ -112,28 +117,8 @@ export async function generateBody(
     built.push({ spec, def: entry.def, side: entry.side, m });
   });
   log(`meshed ${built.length} structures`);
-  // grown by the tolerance before simplifying, so the simplified fat surface stays outside
-  // everything it must contain
-  const inner = levelSet(api, env.d, env.bounds, {
-    edge: 0.008,
-    simplify: ENVELOPE_TOL,
-    pad: 0.01,
-    level: -ENVELOPE_TOL,
-  });
-  const outer = levelSet(api, env.d, env.bounds, {
-    edge: 0.008,
-    simplify: ENVELOPE_TOL,
-    pad: 0.01,
-    level: -SKIN_THICKNESS - ENVELOPE_TOL,
-  });
+  const { fat, skin, skinArrays } = meshEnvelope(api, env.d, env.bounds);
   log('meshed the envelope');
-  // The fat is stored as its outer surface: it fills that volume wherever no other structure is
-  // (FAT_CONTAINER in the manifest). Storing it cut would copy every other surface into it.
-  const fat = inner;
-  const skin = outer.subtract(inner);
-  const skinArrays: Arrays = toArrays(outer);
-  log('cut fat and skin');
-
   const all: {
     id: string;
     def: StructureDef;
@@ -152,7 +137,93 @@ export async function generateBody(
     })),
   ];
 
-  // GLB
+  const { glb, structures } = await writeGlb(all);
+
+  // Body builds: the same body with the skin and fat of a lighter and a heavier man
+  const extra: { file: string; glb: Uint8Array }[] = [];
+  for (const h of HABITUS) {
+    if (!h.glb) continue;
+    const e = meshEnvelope(api, env.withFat(habitusFat(h, fatThickness)), env.bounds);
+    const out = await writeGlb([
+      { id: 'skin', ...DEFS.get('skin')!, m: e.skin },
+      { id: 'subcutaneous-fat', ...DEFS.get('subcutaneous-fat')!, m: e.fat },
+    ]);
+    extra.push({ file: h.glb, glb: out.glb });
+    log(`meshed the ${h.id} build`);
+  }
+  // Landmarks: the bony point, and the nearest point on the skin over it.
+  const landmarks: Manifest['landmarks'] = {};
+  for (const [id, lm] of Object.entries(landmarkBonePoints())) {
+    const skinPt = closestPointOnMesh(skinArrays, lm.point, lm.toward);
+    landmarks[id] = { bone: round3(lm.point), skin: round3(skinPt), source: lm.source };
+  }
+  const manifest: Manifest = {
+    version: opts.version,
+    units: 'm',
+    body: {
+      sex: 'male',
+      statureMm: Math.round(ansur('stature') * 10000) / 10,
+      source: ANSUR_SOURCE,
+    },
+    structures,
+    landmarks,
+    habitus: HABITUS.map((h) => ({
+      id: h.id,
+      name: h.name,
+      bmi: bmiOf(h),
+      weightKg: Math.round(h.weightKg * 10) / 10,
+      glb: h.glb,
+      structures: h.glb ? ['skin', 'subcutaneous-fat'] : [],
+      source: HABITUS_SOURCE,
+    })),
+    build: {
+      sources: SOURCES,
+      fat: FAT_SOURCE,
+      containers: {
+        'subcutaneous-fat': FAT_CONTAINER,
+        'pleura-left': PLEURA_CONTAINER,
+        'pleura-right': PLEURA_CONTAINER,
+      },
+    },
+  };
+  return { glb, manifest, extra };
+}
+
+/**
+ * The fat's outer surface and the skin over it, from a signed distance to the fat surface. The
+ * surfaces are grown by the tolerance before simplifying, so the simplified fat surface stays
+ * outside everything it must contain.
+ */
+function meshEnvelope(api: ManifoldToplevel, d: (p: V3) => number, bounds: Bounds) {
+  const inner = levelSet(api, d, bounds, {
+    edge: 0.008,
+    simplify: ENVELOPE_TOL,
+    pad: 0.01,
+    level: -ENVELOPE_TOL,
+  });
+  const outer = levelSet(api, d, bounds, {
+    edge: 0.008,
+    simplify: ENVELOPE_TOL,
+    pad: 0.01,
+    level: -SKIN_THICKNESS - ENVELOPE_TOL,
+  });
+  // The fat is stored as its outer surface: it fills that volume wherever no other structure is
+  // (FAT_CONTAINER in the manifest). Storing it cut would copy every other surface into it.
+  return { fat: inner, skin: outer.subtract(inner), skinArrays: toArrays(outer) as Arrays };
+}
+
+interface GlbPart {
+  id: string;
+  def: StructureDef;
+  side: Built['side'];
+  m: Manifold;
+  fibres?: [V3, V3][];
+}
+
+/** One GLB with a node per structure, and the structures' manifest entries. */
+async function writeGlb(
+  all: readonly GlbPart[],
+): Promise<{ glb: Uint8Array; structures: Structure[] }> {
   const doc = new Document();
   // positions as 16-bit integers with the node's scale and translation (KHR_mesh_quantization):
   // half the bytes, 0.03 mm resolution at worst
@@ -207,34 +278,7 @@ export async function generateBody(
     structures.push(entry);
   }
   const glb = await new NodeIO().registerExtensions([KHRMeshQuantization]).writeBinary(doc);
-
-  // Landmarks: the bony point, and the nearest point on the skin over it.
-  const landmarks: Manifest['landmarks'] = {};
-  for (const [id, lm] of Object.entries(landmarkBonePoints())) {
-    const skinPt = closestPointOnMesh(skinArrays, lm.point, lm.toward);
-    landmarks[id] = { bone: round3(lm.point), skin: round3(skinPt), source: lm.source };
-  }
-  const manifest: Manifest = {
-    version: opts.version,
-    units: 'm',
-    body: {
-      sex: 'male',
-      statureMm: Math.round(ansur('stature') * 10000) / 10,
-      source: ANSUR_SOURCE,
-    },
-    structures,
-    landmarks,
-    build: {
-      sources: SOURCES,
-      fat: FAT_SOURCE,
-      containers: {
-        'subcutaneous-fat': FAT_CONTAINER,
-        'pleura-left': PLEURA_CONTAINER,
-        'pleura-right': PLEURA_CONTAINER,
-      },
-    },
-  };
-  return { glb, manifest };
+  return { glb, structures };
 }
 
 /** Positions as int16 with p = translation + scale · q, per axis. */

@@ -51,6 +51,8 @@ export function fatThickness(p: V3): number {
 export interface Envelope {
   /** Signed distance to the inner envelope (the fat's outer surface): negative inside. */
   d: (p: V3) => number;
+  /** The same union offset by another fat thickness function (a leaner or heavier build). */
+  withFat: (fat: (p: V3) => number) => (p: V3) => number;
   bounds: Bounds;
 }
 
@@ -123,6 +125,7 @@ export function envelope(groups: readonly EnvelopeGroup[]): Envelope {
   };
   return {
     d: (p) => union(p) - fatThickness(p),
+    withFat: (fat) => (p) => union(p) - fat(p),
     bounds: { min, max },
   };
 }

@@ -136,12 +136,19 @@ export function skinEntry(index: BodyIndex, p: BodyVec3): { point: BodyVec3; inw
   const plus = look(along(c.point, n, EPS));
   const minus = look(along(c.point, n, -EPS));
   const flip = (v: BodyVec3): BodyVec3 => [-v[0], -v[1], -v[2]];
-  if (plus === 'out') return { point: c.point, inward: flip(n) };
-  if (minus === 'out') return { point: c.point, inward: n };
-  // Both sides are in the body: the shell's inner surface. Outside lies beyond the skin side;
-  // cross the skin that way to where the line leaves it into the open.
-  const outward = minus === 'skin' && plus !== 'skin' ? flip(n) : n;
-  const start = along(c.point, outward, -0.0002);
+  // outward: where the open air is; on the shell's inner surface (body on both sides), beyond
+  // the skin side
+  const outward =
+    plus === 'out'
+      ? n
+      : minus === 'out'
+        ? flip(n)
+        : minus === 'skin' && plus !== 'skin'
+          ? flip(n)
+          : n;
+  // From just under the skin, go out: the entry is where the line leaves the skin into the open
+  // (the nearest face may be the shell's inner surface, and the skin can be thinner than a probe).
+  const start = along(c.point, outward, -0.003);
   for (const h of index.hitsAlong(start, outward, 0.03, new Set(['skin']))) {
     if (h.entering || look(along(start, outward, h.distance + EPS)) !== 'out') continue;
     const q = index.closest('skin', along(start, outward, h.distance));

@@ -88,6 +88,6 @@ describe('needle command', () => {
 describe('needle --body', () => {
   it('refuses a body build the model does not offer, naming the ones it does', async () => {
     const p = run(['--entry', '0,1.2,-0.3', '--normal', '--depth', '10', '--body', 'giant']);
-    await expect(p).rejects.toThrow(/--body expects one of average.*, got "giant"/);
+    await expect(p).rejects.toThrow(/--body expects one of lean, average, high-bmi, got "giant"/);
   });
 });
