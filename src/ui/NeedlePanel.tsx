@@ -52,12 +52,19 @@ function BodyNote() {
         </>
       )}
       <p>
-        Measured on one generated {h && h.id !== 'average' ? h.name.toLowerCase() : 'average'} adult
-        man (ANSUR II mean stature
-        {h && h.bmi > 0 ? `, BMI ${h.bmi}` : ''}). Real patients vary widely with build, sex,
-        posture and breathing: this is a teaching aid, not clinical advice.
+        Measured on one generated adult man
+        {h && h.bmi > 0
+          ? `: ${h.name.toLowerCase()} build, BMI ${h.bmi}, ${Math.round(h.weightKg)} kg`
+          : ', average build'}{' '}
+        (ANSUR II mean stature). Real patients vary widely with build, sex, posture and breathing:
+        this is a teaching aid, not clinical advice.
       </p>
-      {h && h.id !== 'average' && <p className="sources">{h.source}</p>}
+      {h && h.bmi > 0 && (
+        <details className="sources">
+          <summary>Where the builds come from</summary>
+          {h.source}
+        </details>
+      )}
       {error && (
         <p className="error" role="alert">
           {error}
@@ -361,6 +368,7 @@ function useTechniqueDemo() {
   const start = useCallback((min: number, max: number) => {
     const s = useStore.getState();
     const restore = s.needleDepthMm;
+    const entry = s.needleEntry;
     const t0 = performance.now();
     const steps: [number, number][] = [
       [0, 0],
@@ -373,6 +381,11 @@ function useTechniqueDemo() {
       [8300, restore],
     ];
     const tick = () => {
+      // the user moved the needle or snapped it elsewhere: the demonstration ends there
+      if (useStore.getState().needleEntry !== entry) {
+        setRunning(false);
+        return;
+      }
       const t = performance.now() - t0;
       const k = steps.findIndex(([at]) => at > t);
       if (k < 0) {

@@ -36,7 +36,7 @@ export const tests: E2ETest[] = [
       await waitForReady(page);
       await page.getByRole('tab', { name: 'Needle' }).click();
       // the average-body caveat is shown wherever depths are
-      await page.getByText('one generated average adult man').waitFor({ timeout: 30_000 });
+      await page.getByText('Measured on one generated adult man').waitFor({ timeout: 30_000 });
       const picker = page.getByLabel('Start from a trigger point');
       await picker.waitFor({ timeout: 60_000 });
       await picker.selectOption('upper-trapezius-trp1');
@@ -65,7 +65,8 @@ export const tests: E2ETest[] = [
       }
       assert(depths.size >= 3, `the demonstration did not move the needle: ${[...depths]}`);
       await screenshot('needle-demonstration.png');
-      await page.getByRole('button', { name: /Stop the demonstration|Demonstrate/ }).click();
+      const stop = page.getByRole('button', { name: 'Stop the demonstration' });
+      if (await stop.isVisible()) await stop.click();
       await page.getByRole('button', { name: /recommended line/ }).click();
 
       // deeper with the keys: ] five times
@@ -129,6 +130,25 @@ export const tests: E2ETest[] = [
       );
       const deep = await readout(page);
       assert(deep.layers.length >= r.layers.length, 'a deeper needle crossed less tissue');
+
+      // the same needle on the high-BMI body: the fat under the skin is thicker
+      const fatTo = async () => {
+        const rows = page.locator('.layers-table tbody tr', { hasText: 'Subcutaneous fat' });
+        return Number(await rows.first().locator('td').nth(2).textContent());
+      };
+      const before = await fatTo();
+      await page.getByLabel('Body', { exact: true }).selectOption('high-bmi');
+      await page.getByText(/high bmi build, BMI 35\.9/).waitFor({ timeout: 60_000 });
+      await page.waitForFunction(
+        () =>
+          (window.__needlewise?.getState() as unknown as { habitus: string }).habitus ===
+          'high-bmi',
+        undefined,
+        { timeout: 60_000 },
+      );
+      await page.waitForTimeout(1000);
+      const after = await fatTo();
+      assert(after > before, `the high-BMI body's fat is not deeper (${before} → ${after} mm)`);
       await screenshot('needle-chest.png');
     },
   },
