@@ -441,6 +441,15 @@ function Toggle(p: { on: boolean; onClick: () => void; label: string; keyName: s
   );
 }
 
+/** X-ray with the lungs, nerves, vessels and organs shown: the structures a needle must miss. */
+function highlightDangers() {
+  const s = useStore.getState();
+  if (!s.xray)
+    for (const layer of ['lungs', 'neurovascular'] as const)
+      if (!s.layers[layer].visible) s.layerToggled(layer);
+  s.xrayToggled();
+}
+
 function Controls({ r }: { r: NeedleResult | null }) {
   const entry = useStore((s) => s.needleEntry);
   const tilt = useStore((s) => s.needleTiltDeg);
@@ -449,6 +458,7 @@ function Controls({ r }: { r: NeedleResult | null }) {
   const length = useStore((s) => s.needleLengthMm);
   const cutaway = useStore((s) => s.cutaway);
   const lungMap = useStore((s) => s.lungMap);
+  const xray = useStore((s) => s.xray);
   const st = useStore.getState;
   const lean = useMemo(() => {
     if (!entry) return '';
@@ -519,6 +529,7 @@ function Controls({ r }: { r: NeedleResult | null }) {
         </button>
         <Toggle on={cutaway} onClick={() => st().cutawayToggled()} label="Cutaway" keyName="C" />
         <Toggle on={lungMap} onClick={() => st().lungMapToggled()} label="Lung map" keyName="M" />
+        <Toggle on={xray} onClick={highlightDangers} label="Danger structures" keyName="X" />
         <button type="button" className="btn btn-small" onClick={() => st().needleCleared()}>
           Remove needle
         </button>

@@ -137,6 +137,22 @@ function depthToPleura(r: NeedleResult): number | null {
 
 describe('known cases', () => {
   for (const side of ['left', 'right'] as const) {
+    it(`2nd intercostal space, midclavicular (${side}): a needle perpendicular to the skin reaches the pleura at 14–69 mm (Wax & Leibowitz 2007)`, () => {
+      const mid = lm(`clavicle-midpoint-${side}`).skin;
+      // down the midclavicular line from the clavicle: the first line that passes between two
+      // ribs into the pleura (the 2nd space: the 1st lies behind the clavicle)
+      let found: NeedleResult | null = null;
+      for (let dy = 0.015; dy <= 0.08 && !found; dy += 0.0025) {
+        const e = skinEntry(index, skinAlong([mid[0], mid[1] - dy, 0.4], [0, 0, -1]));
+        const r = simulateNeedle(body, { entry: e.point, direction: e.inward, depthMm: 100 });
+        if (r.entered?.kind === 'pleura' && !r.stoppedBy) found = r;
+      }
+      expect(found).not.toBeNull();
+      expect(found!.entered!.depthMm).toBeGreaterThanOrEqual(14);
+      expect(found!.entered!.depthMm).toBeLessThanOrEqual(69);
+      expect(found!.verdict).toBe('unsafe');
+    });
+
     it(`upper trapezius (${side}): a horizontal needle across the fold stays out of the pleura; one aimed caudally at the apex enters it`, () => {
       const t = catalog.triggerPoints.find((x) => x.id === 'upper-trapezius-trp1')!;
       const p = placeTriggerPoint(t.anchor, side, manifest.landmarks, index)!;
