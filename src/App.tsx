@@ -18,6 +18,7 @@ const Viewport = lazy(() => import('./scene/Viewport.tsx'));
 const DetailsPanel = lazy(() => import('./ui/DetailsPanel.tsx'));
 const ComingSoonPanel = lazy(() => import('./ui/ComingSoonPanel.tsx'));
 const NeedlePanel = lazy(() => import('./ui/NeedlePanel.tsx'));
+const SafetyPanel = lazy(() => import('./ui/SafetyPanel.tsx'));
 const ShortcutsDialog = lazy(() => import('./ui/ShortcutsDialog.tsx'));
 
 /**
@@ -49,7 +50,7 @@ export function App() {
         Skip to search
       </a>
       <Header />
-      <div className="app-body">
+      <div className={`app-body${mode === 'safety' ? ' wide-right' : ''}`}>
         <aside
           id="left-panel"
           className={`panel panel-left${leftOpen ? ' open' : ''}`}
@@ -78,8 +79,9 @@ export function App() {
             <ErrorBoundary area="The side panel">
               <Suspense fallback={<p className="hint">Loading…</p>}>
                 {mode === 'needle' && <NeedlePanel />}
+                {mode === 'safety' && <SafetyPanel />}
                 {(mode === 'quiz' || mode === 'teach') && <ComingSoonPanel mode={mode} />}
-                {mode !== 'needle' && <DetailsPanel />}
+                {(mode === 'explore' || mode === 'quiz' || mode === 'teach') && <DetailsPanel />}
               </Suspense>
             </ErrorBoundary>
           </div>

@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import { LAYER_DEFAULTS, type LayerId, type LayerState } from './layers.ts';
 import type { Full } from './types.ts';
 
-export const MODES = ['explore', 'needle', 'quiz', 'teach'] as const;
+export const MODES = ['explore', 'needle', 'safety', 'quiz', 'teach'] as const;
 export type Mode = (typeof MODES)[number];
 
 export const CAMERA_PRESETS = ['front', 'back', 'left', 'right', 'top'] as const;
@@ -16,8 +16,11 @@ export interface ViewSlice {
   leftDrawerOpen: boolean;
   rightDrawerOpen: boolean;
   shortcutsOpen: boolean;
+  /** A technique or safety topic to bring into view (search, links from trigger points). */
+  safetyFocus: { readonly id: string; readonly nonce: number } | null;
 
   modeChosen: (mode: Mode) => void;
+  safetyTopicOpened: (id: string) => void;
   layerToggled: (layer: LayerId) => void;
   layerOpacityChanged: (layer: LayerId, opacity: number) => void;
   layersReset: () => void;
@@ -38,8 +41,15 @@ export const createViewSlice: StateCreator<Full, [], [], ViewSlice> = (set) => (
   leftDrawerOpen: false,
   rightDrawerOpen: false,
   shortcutsOpen: false,
+  safetyFocus: null,
 
   modeChosen: (mode) => set({ mode }),
+  safetyTopicOpened: (id) =>
+    set((s) => ({
+      mode: 'safety',
+      rightDrawerOpen: true,
+      safetyFocus: { id, nonce: (s.safetyFocus?.nonce ?? 0) + 1 },
+    })),
   layerToggled: (layer) =>
     set((s) => ({
       layers: { ...s.layers, [layer]: { ...s.layers[layer], visible: !s.layers[layer].visible } },

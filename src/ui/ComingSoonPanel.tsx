@@ -1,6 +1,9 @@
 import type { Mode } from '../store/viewSlice.ts';
 
-const COMING: Record<Exclude<Mode, 'explore' | 'needle'>, { title: string; items: string[] }> = {
+const COMING: Record<
+  Exclude<Mode, 'explore' | 'needle' | 'safety'>,
+  { title: string; items: string[] }
+> = {
   quiz: {
     title: 'Quiz mode is coming',
     items: [
@@ -20,7 +23,11 @@ const COMING: Record<Exclude<Mode, 'explore' | 'needle'>, { title: string; items
 };
 
 /** What an unbuilt mode will do, so the tab is never a dead end. */
-export default function ComingSoonPanel({ mode }: { mode: Exclude<Mode, 'explore' | 'needle'> }) {
+export default function ComingSoonPanel({
+  mode,
+}: {
+  mode: Exclude<Mode, 'explore' | 'needle' | 'safety'>;
+}) {
   const c = COMING[mode];
   return (
     <section className="coming-soon" aria-labelledby="coming-title">

@@ -5,6 +5,7 @@ import { MODES, type Mode } from '../store/viewSlice.ts';
 export const MODE_LABELS: Record<Mode, string> = {
   explore: 'Explore',
   needle: 'Needle',
+  safety: 'Safety',
   quiz: 'Quiz',
   teach: 'Teach',
 };

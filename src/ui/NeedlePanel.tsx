@@ -19,6 +19,7 @@ import {
   type TargetGuide,
 } from '../scene/needleService.ts';
 import { loadTechniqueCatalog } from '../domain/technique/load.ts';
+import { topicId } from '../domain/technique/topics.ts';
 import { VERDICT_COLORS } from '../scene/Needle.tsx';
 import { useStore } from '../store/index.ts';
 import { MAX_TILT_DEG } from '../store/needleSlice.ts';
@@ -313,6 +314,7 @@ function TargetNote({ r }: { r: NeedleResult }) {
       </dl>
       {onLine && <p className="hint">{onLine}</p>}
       {guide && <ConeSummary guide={guide} />}
+      <SafetyLinks dangers={n.dangers} />
       <div className="button-row">
         <button
           type="button"
@@ -402,6 +404,30 @@ function useTechniqueDemo() {
     frame.current = requestAnimationFrame(tick);
   }, []);
   return { running, start, stop };
+}
+
+/** Links to the safety topics that matter for a point's dangers (always: the screening). */
+function SafetyLinks({ dangers }: { dangers: readonly string[] }) {
+  const open = useStore((s) => s.safetyTopicOpened);
+  const links: [string, string][] = [];
+  if (dangers.some((d) => d === 'pleura' || d === 'lung'))
+    links.push([topicId('side-effect', 'pneumothorax'), 'Pneumothorax: signs and what to do']);
+  if (dangers.some((d) => d.includes('nerve') || d.includes('plexus')))
+    links.push([topicId('side-effect', 'nerve-injury'), 'Nerve injury: signs and what to do']);
+  if (dangers.some((d) => d.includes('artery') || d.includes('vein')))
+    links.push([topicId('side-effect', 'bleeding'), 'Bleeding: what to do']);
+  links.push([topicId('screening', 'anticoagulant'), 'Screening before needling']);
+  return (
+    <ul className="safety-links">
+      {links.map(([id, label]) => (
+        <li key={id}>
+          <button type="button" className="link-button" onClick={() => open(id)}>
+            {label}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 function ConeSummary({ guide }: { guide: TargetGuide }) {

@@ -1,15 +1,21 @@
-import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import type { Structure } from '../domain/body/manifest.ts';
+import { TOPIC_KIND_LABELS, type Topic } from '../domain/technique/topics.ts';
+import type { TopicSearch } from './topicSearch.ts';
 import { useStore } from '../store/index.ts';
 import { createStructureSearch } from './search.ts';
 import { KIND_LABELS, displayName } from './format.ts';
 import { isDrawerLayout } from './layout.ts';
 
+type Result = { kind: 'structure'; s: Structure } | { kind: 'topic'; t: Topic };
+
 /** The search field's DOM id, so the "/" shortcut can focus it. */
 export const SEARCH_INPUT_ID = 'structure-search';
 
 /**
- * As-you-type fuzzy search over every structure (ARIA combobox): arrows move, Enter selects and
- * flies the camera to the structure, Escape clears.
+ * As-you-type fuzzy search over every structure and the technique and safety topics (ARIA
+ * combobox): arrows move, Enter selects and flies the camera to the structure or opens the topic,
+ * Escape clears.
  */
 export function SearchBox() {
   const manifest = useStore((s) => s.manifest);
@@ -19,12 +25,33 @@ export function SearchBox() {
   const [active, setActive] = useState(0);
   const listId = useId();
   const search = useMemo(() => createStructureSearch(manifest?.structures ?? []), [manifest]);
-  const results = useMemo(() => search.search(query, 12), [search, query]);
+  const [topicSearch, setTopicSearch] = useState<TopicSearch | null>(null);
   const open = query.trim().length > 0;
+  // the technique and safety topics load with the first query
+  useEffect(() => {
+    if (!open || topicSearch) return;
+    let live = true;
+    void import('./topicSearch.ts').then((m) => {
+      if (live) setTopicSearch(m.createTopicSearch());
+    });
+    return () => {
+      live = false;
+    };
+  }, [open, topicSearch]);
+  const results = useMemo<Result[]>(
+    () => [
+      ...search.search(query, 12).map((s) => ({ kind: 'structure' as const, s })),
+      ...(topicSearch?.search(query, 5) ?? []).map((t) => ({ kind: 'topic' as const, t })),
+    ],
+    [search, topicSearch, query],
+  );
 
-  const choose = (id: string) => {
-    structureSelected(id);
-    structureFocused(id);
+  const choose = (r: Result) => {
+    if (r.kind === 'topic') useStore.getState().safetyTopicOpened(r.t.id);
+    else {
+      structureSelected(r.s.id);
+      structureFocused(r.s.id);
+    }
     // on small screens the drawer would hide the flight to the structure
     if (isDrawerLayout()) useStore.getState().leftDrawerToggled(false);
   };
@@ -38,7 +65,7 @@ export function SearchBox() {
       setActive((i) => Math.max(0, i - 1));
     } else if (e.key === 'Enter') {
       const hit = results[active];
-      if (hit) choose(hit.id);
+      if (hit) choose(hit);
     } else if (e.key === 'Escape' && query) {
       e.stopPropagation();
       setQuery('');
@@ -56,7 +83,7 @@ export function SearchBox() {
         id={SEARCH_INPUT_ID}
         type="search"
         className="search-input"
-        placeholder={manifest ? 'Search structures  ( / )' : 'Loading structures…'}
+        placeholder={manifest ? 'Search structures and safety  ( / )' : 'Loading structures…'}
         autoComplete="off"
         spellCheck={false}
         role="combobox"
@@ -80,23 +107,33 @@ export function SearchBox() {
       >
         {open && results.length === 0 && (
           <li className="search-empty" role="presentation">
-            No structure matches “{query}”
+            Nothing matches “{query}”
           </li>
         )}
-        {results.map((s, i) => (
+        {results.map((r, i) => (
           <li
-            key={s.id}
+            key={r.kind === 'topic' ? r.t.id : r.s.id}
             id={optionId(i)}
             role="option"
             aria-selected={i === active}
             className={i === active ? 'active' : undefined}
             onMouseEnter={() => setActive(i)}
             onMouseDown={(e) => e.preventDefault()}
-            onClick={() => choose(s.id)}
+            onClick={() => choose(r)}
           >
-            <span className={`swatch kind-${s.kind}`} aria-hidden="true" />
-            <span className="result-name">{displayName(s.name, s.side)}</span>
-            <span className="result-kind">{KIND_LABELS[s.kind]}</span>
+            {r.kind === 'topic' ? (
+              <>
+                <span className="swatch topic-swatch" aria-hidden="true" />
+                <span className="result-name">{r.t.title}</span>
+                <span className="result-kind">{TOPIC_KIND_LABELS[r.t.kind]}</span>
+              </>
+            ) : (
+              <>
+                <span className={`swatch kind-${r.s.kind}`} aria-hidden="true" />
+                <span className="result-name">{displayName(r.s.name, r.s.side)}</span>
+                <span className="result-kind">{KIND_LABELS[r.s.kind]}</span>
+              </>
+            )}
           </li>
         ))}
       </ul>

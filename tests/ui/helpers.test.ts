@@ -68,6 +68,21 @@ describe('keyboard shortcuts', () => {
     expect(shortcutFor({ key: '/', inTextField: true })).toBeNull();
   });
 
+  it('needle keys act only in needle mode; arrows are left to a focused slider', () => {
+    expect(shortcutFor({ key: ']', mode: 'needle' })).toEqual({ type: 'needleDepth', deltaMm: 1 });
+    expect(shortcutFor({ key: '{', mode: 'needle' })).toEqual({ type: 'needleDepth', deltaMm: -5 });
+    expect(shortcutFor({ key: ']', mode: 'explore' })).toBeNull();
+    expect(shortcutFor({ key: 'm', mode: 'needle' })).toEqual({ type: 'toggleLungMap' });
+    expect(shortcutFor({ key: 'ArrowUp', mode: 'needle' })).toEqual({
+      type: 'needleTilt',
+      deltaDeg: 2,
+    });
+    expect(shortcutFor({ key: 'ArrowUp', mode: 'needle', inControl: true })).toBeNull();
+    expect(shortcutFor({ key: 'p', mode: 'needle', inTextField: true })).toBeNull();
+    // in needle mode the view letters still choose views
+    expect(shortcutFor({ key: 'b', mode: 'needle' })).toEqual({ type: 'preset', preset: 'back' });
+  });
+
   it('Escape works even in a text field', () => {
     expect(shortcutFor({ key: 'Escape', inTextField: true })).toEqual({ type: 'escape' });
   });
