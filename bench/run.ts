@@ -12,6 +12,8 @@ import { parseManifest } from '../src/domain/body/manifest.ts';
 import { mulberry32 } from '../src/domain/random.ts';
 import { needleBody, simulateNeedle, skinEntry } from '../src/domain/needle/simulate.ts';
 import { perpendicularDepthMap } from '../src/domain/needle/dangerMap.ts';
+import { loadCatalogFromDisk } from '../src/domain/catalog/node.ts';
+import { lookup, lookupIndex } from '../src/domain/lookup/lookup.ts';
 import {
   distDir,
   ensureDist,
@@ -139,6 +141,25 @@ function depthMapMs(index: BodyIndex, glb: Uint8Array): number {
   return Math.round(median(times));
 }
 
+/** Reverse lookup over every trigger point: 500 seeded pain maps of 1–5 regions, median µs. */
+function lookupMedianUs(): number {
+  const catalog = loadCatalogFromDisk();
+  const index = lookupIndex(catalog);
+  const ids = catalog.regions.map((r) => r.id);
+  const rnd = mulberry32(3);
+  const times: number[] = [];
+  for (let i = 0; i < 500; i++) {
+    const pain = Array.from(
+      { length: 1 + Math.floor(rnd() * 5) },
+      () => ids[Math.floor(rnd() * ids.length)]!,
+    );
+    const t0 = performance.now();
+    lookup(index, pain);
+    times.push((performance.now() - t0) * 1000);
+  }
+  return Math.round(median(times));
+}
+
 async function timeToReadyMs(): Promise<number> {
   const server = await startServer();
   const browser = await launchChromium();
@@ -180,6 +201,7 @@ async function main(): Promise<void> {
     pickMedianUs: pickMedianUs(m.glb),
     needleMedianUs: needleMedianUs(index, m.manifest),
     depthMapMs: depthMapMs(index, m.glb),
+    lookupMedianUs: lookupMedianUs(),
   };
   if (json) process.stdout.write(`${JSON.stringify(out)}\n`);
   else for (const [k, v] of Object.entries(out)) process.stdout.write(`${k.padEnd(22)} ${v}\n`);

@@ -13,7 +13,10 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'tissues a needle passes, nearest danger and a verdict',
     run: async (args) => (await import('./needle.ts')).run(args),
   },
-  lookup: { summary: '"pain here: which muscles?" ranked trigger points' },
+  lookup: {
+    summary: '"pain here: which muscles?" ranked trigger points',
+    run: async (args) => (await import('./lookup.ts')).run(args),
+  },
   quiz: { summary: 'a reproducible quiz from a seed' },
   score: { summary: 'score answers to a quiz' },
 };
