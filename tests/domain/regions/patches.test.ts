@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { loadBodyFromDisk } from '../../../src/domain/body/node.ts';
+import { loadCatalogFromDisk } from '../../../src/domain/catalog/node.ts';
+import { vertexNormals } from '../../../src/domain/needle/dangerMap.ts';
+import {
+  regionAtVertex,
+  regionPatches,
+  viewDirection,
+  zoneWeights,
+} from '../../../src/domain/regions/patches.ts';
+
+const { manifest, meshes } = loadBodyFromDisk();
+const catalog = loadCatalogFromDisk();
+const skin = meshes.find((m) => m.id === 'skin')!;
+const patches = regionPatches(skin, catalog.regions, manifest.landmarks);
+const nor = vertexNormals(skin);
+const lm = (id: string) => manifest.landmarks[id]!.skin;
+
+describe('region patches on the generated skin', () => {
+  it('every region of the vocabulary has a patch', () => {
+    expect(patches.size).toBe(catalog.regions.length);
+    for (const p of patches.values()) expect(p.vertices.length, p.regionId).toBeGreaterThan(0);
+  });
+
+  for (const region of catalog.regions) {
+    it(`${region.id}: on its side, facing its view`, () => {
+      const p = patches.get(region.id)!;
+      if (region.side === 'left') expect(p.centre[0]).toBeGreaterThan(0);
+      if (region.side === 'right') expect(p.centre[0]).toBeLessThan(0);
+      if (region.side === 'midline') expect(Math.abs(p.centre[0])).toBeLessThan(0.06);
+      const v = viewDirection(region.view, region.side);
+      let facing = 0;
+      p.vertices.forEach((i) => {
+        facing += nor[i * 3]! * v[0] + nor[i * 3 + 1]! * v[1] + nor[i * 3 + 2]! * v[2];
+      });
+      expect(facing / p.vertices.length).toBeGreaterThan(0.15);
+    });
+  }
+
+  it('regions lie where their names say, against the landmarks', () => {
+    const c = (id: string) => patches.get(id)!.centre;
+    // the temple lies above the ear and below the vertex
+    expect(c('temple-left')[1]).toBeGreaterThan(lm('mastoid-process-left')[1]);
+    expect(c('temple-left')[1]).toBeLessThan(lm('vertex')[1]);
+    // the heel lies below the malleoli and behind them
+    expect(c('heel-right')[1]).toBeLessThan(lm('lateral-malleolus-right')[1]);
+    expect(c('heel-right')[2]).toBeLessThan(lm('lateral-malleolus-right')[2]);
+    // the front of the shoulder is in front of the acromion, the back behind it
+    expect(c('front-of-shoulder-left')[2]).toBeGreaterThan(c('back-of-shoulder-left')[2]);
+    // the lateral epicondyle region is at the elbow
+    expect(
+      Math.hypot(
+        ...c('lateral-epicondyle-left').map((x, k) => x - lm('lateral-epicondyle-left')[k]!),
+      ),
+    ).toBeLessThan(0.05);
+    // the lumbar region lies between the 12th rib's level and the iliac crest, at the back
+    expect(c('lumbar-left')[2]).toBeLessThan(0);
+  });
+
+  it('a zone takes each vertex at its strongest patch; a patch vertex maps back to a region', () => {
+    const w = zoneWeights(skin.positions.length / 3, patches, ['temple-left', 'forehead']);
+    const t = patches.get('temple-left')!;
+    t.vertices.forEach((v, k) => expect(w[v]!).toBeGreaterThanOrEqual(t.weights[k]! - 1e-7));
+    const centreVertex = t.vertices[t.weights.indexOf(Math.max(...t.weights))]!;
+    expect(regionAtVertex(patches, centreVertex)).not.toBeNull();
+  });
+});
