@@ -19,6 +19,7 @@ const DetailsPanel = lazy(() => import('./ui/DetailsPanel.tsx'));
 const ComingSoonPanel = lazy(() => import('./ui/ComingSoonPanel.tsx'));
 const NeedlePanel = lazy(() => import('./ui/NeedlePanel.tsx'));
 const SafetyPanel = lazy(() => import('./ui/SafetyPanel.tsx'));
+const TriggerPointPanel = lazy(() => import('./ui/TriggerPointPanel.tsx'));
 const ShortcutsDialog = lazy(() => import('./ui/ShortcutsDialog.tsx'));
 
 /**
@@ -81,6 +82,7 @@ export function App() {
                 {mode === 'needle' && <NeedlePanel />}
                 {mode === 'safety' && <SafetyPanel />}
                 {(mode === 'quiz' || mode === 'teach') && <ComingSoonPanel mode={mode} />}
+                {mode === 'explore' && <TriggerPointPanel />}
                 {(mode === 'explore' || mode === 'quiz' || mode === 'teach') && <DetailsPanel />}
               </Suspense>
             </ErrorBoundary>

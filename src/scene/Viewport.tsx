@@ -9,6 +9,8 @@ import { HudUpdater } from './HudUpdater.tsx';
 import { LungMap } from './LungMap.tsx';
 import { Needle } from './Needle.tsx';
 import { NeedleGuide } from './NeedleGuide.tsx';
+import { ReferralZones } from './ReferralZones.tsx';
+import { TriggerPointMarkers } from './TriggerPointMarkers.tsx';
 import { ReadySignal } from './ReadySignal.tsx';
 import { TestApiBridge } from './TestApiBridge.tsx';
 
@@ -88,6 +90,8 @@ export default function Viewport() {
         <Body />
         <Needle />
         <NeedleGuide />
+        <ReferralZones />
+        <TriggerPointMarkers />
         <LungMap />
         <CameraRig />
         <HudUpdater refs={{ view, left, right }} />

@@ -1,6 +1,7 @@
 import { create, type StateCreator } from 'zustand';
 import { createModelSlice } from './modelSlice.ts';
 import { createNeedleSlice } from './needleSlice.ts';
+import { createTriggerSlice } from './triggerSlice.ts';
 import { createSelectionSlice } from './selectionSlice.ts';
 import { createViewSlice } from './viewSlice.ts';
 import type { Full } from './types.ts';
@@ -13,6 +14,7 @@ export const createFull: StateCreator<Full> = (...a) => ({
   ...createSelectionSlice(...a),
   ...createViewSlice(...a),
   ...createNeedleSlice(...a),
+  ...createTriggerSlice(...a),
 });
 
 /**
@@ -52,6 +54,7 @@ export function snapshot(s: Full) {
         }
       : null,
     habitus: s.habitus,
+    zoneTriggers: s.zoneTriggers,
     cutaway: s.cutaway,
     lungMap: s.lungMap,
   };

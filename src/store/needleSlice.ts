@@ -25,6 +25,8 @@ export interface NeedleSlice {
   cutaway: boolean;
   /** Paint the depth of the pleura on the skin. */
   lungMap: boolean;
+  /** A trigger point to put the needle on as soon as the needle is ready (from Explore). */
+  pendingSnap: NeedleTarget | null;
 
   needlePlaced: (entry: { point: BodyVec3; inward: BodyVec3 }) => void;
   needleAimed: (tiltDeg: number, azimuthDeg: number) => void;
@@ -41,6 +43,9 @@ export interface NeedleSlice {
   needleCleared: () => void;
   cutawayToggled: () => void;
   lungMapToggled: () => void;
+  /** Switches to needle mode and asks for the needle on a trigger point's recommended line. */
+  needleSnapRequested: (target: NeedleTarget) => void;
+  pendingSnapHandled: () => void;
 }
 
 const clamp = (v: number, lo: number, hi: number) =>
@@ -59,6 +64,7 @@ export const createNeedleSlice: StateCreator<Full, [], [], NeedleSlice> = (set) 
   needleTarget: null,
   cutaway: false,
   lungMap: false,
+  pendingSnap: null,
 
   needlePlaced: (entry) => set({ needleEntry: entry, needleTarget: null }),
   needleAimed: (tiltDeg, azimuthDeg) =>
@@ -83,4 +89,6 @@ export const createNeedleSlice: StateCreator<Full, [], [], NeedleSlice> = (set) 
   needleCleared: () => set({ needleEntry: null, needleTarget: null }),
   cutawayToggled: () => set((s) => ({ cutaway: !s.cutaway })),
   lungMapToggled: () => set((s) => ({ lungMap: !s.lungMap })),
+  needleSnapRequested: (target) => set({ mode: 'needle', pendingSnap: target }),
+  pendingSnapHandled: () => set({ pendingSnap: null }),
 });

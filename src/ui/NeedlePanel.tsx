@@ -591,6 +591,13 @@ function LungLegend() {
  */
 export default function NeedlePanel() {
   const body = useNeedleBody();
+  const pending = useStore((s) => s.pendingSnap);
+  // a trigger point chosen in Explore: put the needle on it once the needle is ready
+  useEffect(() => {
+    if (!body || !pending) return;
+    useStore.getState().pendingSnapHandled();
+    snapTo(body, pending);
+  }, [body, pending]);
   const outcome = useNeedleOutcome(body);
   const entry = useStore((s) => s.needleEntry);
   const r = outcome?.ok ? outcome.result : null;

@@ -55,3 +55,28 @@ describe('needle slice', () => {
     expect(s.getState().safetyFocus?.id).toBe('safety-side-effect-pneumothorax');
   });
 });
+
+describe('trigger point zones', () => {
+  it('a click shows one zone; Shift adds up to four, newest first, without repeats', () => {
+    const s = fresh();
+    const st = s.getState;
+    st().triggerPointSelected({ id: 'a', side: 'left' });
+    st().triggerPointSelected({ id: 'b', side: 'left' }, true);
+    st().triggerPointSelected({ id: 'a', side: 'left' }, true);
+    expect(st().zoneTriggers.map((r) => r.id)).toEqual(['a', 'b']);
+    for (const id of ['c', 'd', 'e']) st().triggerPointSelected({ id, side: 'right' }, true);
+    expect(st().zoneTriggers.map((r) => r.id)).toEqual(['e', 'd', 'c', 'a']);
+    st().triggerPointSelected({ id: 'z', side: 'left' });
+    expect(st().zoneTriggers.map((r) => r.id)).toEqual(['z']);
+    st().triggerPointRemoved({ id: 'z', side: 'left' });
+    expect(st().zoneTriggers).toEqual([]);
+  });
+  it('"needle this point" switches to needle mode with the point pending', () => {
+    const s = fresh();
+    s.getState().needleSnapRequested({ triggerPointId: 'infraspinatus-trp1', side: 'left' });
+    expect(s.getState().mode).toBe('needle');
+    expect(s.getState().pendingSnap?.triggerPointId).toBe('infraspinatus-trp1');
+    s.getState().pendingSnapHandled();
+    expect(s.getState().pendingSnap).toBeNull();
+  });
+});

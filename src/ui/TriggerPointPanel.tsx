@@ -1,0 +1,243 @@
+import { useMemo, useState } from 'react';
+import { browserCatalog } from '../domain/catalog/browser.ts';
+import { regionIdsFor } from '../domain/catalog/load.ts';
+import type { TriggerPoint } from '../domain/catalog/schema.ts';
+import { refKey, usePatches, usePlacements, ZONE_COLORS } from '../scene/catalogService.ts';
+import { useNeedleBody } from '../scene/needleService.ts';
+import { viewDirection } from '../domain/regions/patches.ts';
+import { useStore } from '../store/index.ts';
+import type { TriggerRef } from '../store/triggerSlice.ts';
+
+const sideName = (s: string) => (s === 'left' ? "patient's left" : "patient's right");
+
+function regionNames(refs: readonly string[], side: TriggerRef['side']): string {
+  const c = browserCatalog();
+  const names = new Map(c.regions.map((r) => [r.id, r.name]));
+  return regionIdsFor(refs, side, c.regions)
+    .map((id) => names.get(id) ?? id)
+    .join('; ');
+}
+
+function Details({ t, side }: { t: TriggerPoint; side: TriggerRef['side'] }) {
+  const n = t.needling;
+  return (
+    <>
+      <p className="eyebrow">Trigger point · {t.evidence}</p>
+      <h2 id="trp-title" className="details-name">
+        {t.name} ({sideName(side)})
+      </h2>
+      <p>{t.location}</p>
+      <dl className="facts">
+        <dt>Essential zone</dt>
+        <dd>{regionNames(t.referral.essential, side) || '—'}</dd>
+        <dt>Spillover zone</dt>
+        <dd>{regionNames(t.referral.spillover, side) || '—'}</dd>
+        <dt>Symptoms</dt>
+        <dd>{t.referral.symptoms.join('; ') || '—'}</dd>
+        <dt>Presentations</dt>
+        <dd>{t.referral.presentations.join('; ') || '—'}</dd>
+        <dt>Needling</dt>
+        <dd>
+          {n.patientPosition} {n.technique} {n.direction} Depth {n.depthMm.min}–{n.depthMm.max} mm (
+          {n.depthBasis.kind}; one average adult), {n.needleLengthMm} mm needle.
+        </dd>
+        <dt>Safety rule</dt>
+        <dd>{n.safetyRule}</dd>
+      </dl>
+      {t.disputes?.map((d) => (
+        <div key={d.topic} className="certainty">
+          <strong>Sources disagree: {d.topic}.</strong>
+          <ul>
+            {d.views.map((v) => (
+              <li key={v.source}>
+                {v.claim} ({v.source})
+              </li>
+            ))}
+          </ul>
+          {d.resolution}
+        </div>
+      ))}
+      {t.notes?.map((note) => (
+        <p key={note} className="hint">
+          {note}
+        </p>
+      ))}
+      <p className="sources">
+        Sources:{' '}
+        {t.sources.map((s, i) => (
+          <span key={i}>
+            {i > 0 && '; '}
+            {s.url ? (
+              <a href={s.url} target="_blank" rel="noreferrer">
+                {s.citation}
+              </a>
+            ) : (
+              s.citation
+            )}
+          </span>
+        ))}
+      </p>
+    </>
+  );
+}
+
+/**
+ * Explore mode's trigger points: pick one (or several) to paint its referral zone on the body;
+ * the first is described in full, with a button to needle it.
+ */
+/** Flies the camera to frame a trigger point's spot and its essential zone. */
+function useFrameZone() {
+  const body = useNeedleBody();
+  const placements = usePlacements(body);
+  const patches = usePatches();
+  return (ref: TriggerRef) => {
+    const c = browserCatalog();
+    const t = c.triggerPoints.find((x) => x.id === ref.id);
+    const p = placements?.get(refKey(ref.id, ref.side));
+    if (!t || !patches) return;
+    const ids = regionIdsFor(t.referral.essential, ref.side, c.regions);
+    const pts = ids.flatMap((id) => {
+      const patch = patches.patches.get(id);
+      return patch ? [patch.centre] : [];
+    });
+    if (p) pts.push(p.skin);
+    if (pts.length === 0) return;
+    const centre = [0, 1, 2].map((k) => pts.reduce((a, q) => a + q[k]!, 0) / pts.length) as [
+      number,
+      number,
+      number,
+    ];
+    const radius = Math.max(
+      0.12,
+      ...pts.map((q) => Math.hypot(...q.map((x, k) => x - centre[k]!))),
+    );
+    const region = c.regions.find((r) => r.id === ids[0]);
+    const from = region ? viewDirection(region.view, region.side) : ([0, 0, 1] as const);
+    useStore.getState().placeFocused({
+      center: centre,
+      radius: radius * 1.3,
+      from: [from[0] + (ref.side === 'left' ? 0.3 : -0.3), from[1] + 0.15, from[2] + 0.4],
+    });
+  };
+}
+
+export default function TriggerPointPanel() {
+  const catalog = browserCatalog();
+  const shown = useStore((s) => s.zoneTriggers);
+  const frameZone = useFrameZone();
+  const markers = useStore((s) => s.triggerMarkers);
+  const st = useStore.getState;
+  const [pick, setPick] = useState('upper-trapezius-trp1');
+  const [side, setSide] = useState<TriggerRef['side']>('right');
+  const byMuscle = useMemo(
+    () =>
+      catalog.muscles.map((m) => ({
+        muscle: m,
+        points: catalog.triggerPoints.filter((t) => t.muscleId === m.id),
+      })),
+    [catalog],
+  );
+  const first = shown[0];
+  const t = first ? catalog.triggerPoints.find((x) => x.id === first.id) : undefined;
+  return (
+    <section className="panel-section trp-panel" aria-labelledby="trp-heading">
+      <h2 id="trp-heading">Trigger points</h2>
+      <form
+        className="tp-picker"
+        onSubmit={(e) => {
+          e.preventDefault();
+          st().triggerPointSelected({ id: pick, side }, true);
+          frameZone({ id: pick, side });
+        }}
+      >
+        <label htmlFor="explore-tp">Show a referral zone</label>
+        <select id="explore-tp" value={pick} onChange={(e) => setPick(e.target.value)}>
+          {byMuscle.map(({ muscle, points }) => (
+            <optgroup key={muscle.id} label={muscle.name}>
+              {points.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+        <div className="button-row" role="radiogroup" aria-label="Side">
+          {(['left', 'right'] as const).map((sd) => (
+            <label key={sd} className="radio">
+              <input
+                type="radio"
+                name="explore-side"
+                checked={side === sd}
+                onChange={() => setSide(sd)}
+              />{' '}
+              {sd === 'left' ? 'Left' : 'Right'}
+            </label>
+          ))}
+        </div>
+        <button type="submit" className="btn btn-block">
+          Show its zone
+        </button>
+      </form>
+      <p className="hint">
+        Or click a marker on the body (Shift-click adds a zone).{' '}
+        <button type="button" className="link-button" onClick={() => st().triggerMarkersToggled()}>
+          {markers ? 'Hide the markers' : 'Show the markers'}
+        </button>
+      </p>
+      {shown.length > 0 && (
+        <>
+          <ul className="zone-legend" aria-label="Zones shown">
+            {shown.map((r, k) => {
+              const tp = catalog.triggerPoints.find((x) => x.id === r.id);
+              return (
+                <li key={`${r.id}:${r.side}`}>
+                  <span
+                    className="swatch"
+                    style={{ background: ZONE_COLORS[k % ZONE_COLORS.length] }}
+                    aria-hidden="true"
+                  />{' '}
+                  {tp?.name ?? r.id} ({r.side}){' '}
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-label={`Remove ${tp?.name ?? r.id} (${r.side})`}
+                    onClick={() => st().triggerPointRemoved(r)}
+                  >
+                    remove
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+          <p className="hint">
+            Solid: essential zone; dots: spillover zone; a cross marks the point on the skin
+            (Travell &amp; Simons&apos; convention). Zones are drawn from the published descriptions
+            as named regions, not copied from any chart.
+          </p>
+          <div className="button-row">
+            <button type="button" className="btn btn-small" onClick={() => st().zonesCleared()}>
+              Clear the zones
+            </button>
+            {first && (
+              <button
+                type="button"
+                className="btn btn-small"
+                onClick={() =>
+                  st().needleSnapRequested({ triggerPointId: first.id, side: first.side })
+                }
+              >
+                Needle this point
+              </button>
+            )}
+          </div>
+        </>
+      )}
+      {t && first && (
+        <div className="details" aria-labelledby="trp-title" aria-live="polite">
+          <Details t={t} side={first.side} />
+        </div>
+      )}
+    </section>
+  );
+}

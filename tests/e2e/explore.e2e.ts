@@ -1,0 +1,57 @@
+/**
+ * Trigger points in Explore: markers on the body, a referral zone painted on the skin, the
+ * point's details with sources, several zones at once, and on to the needle.
+ */
+import type { E2ETest } from './types.ts';
+import { assert, waitForReady } from './page.ts';
+
+interface ZoneState {
+  zoneTriggers: { id: string; side: string }[];
+  needle: { target: { triggerPointId: string } | null } | null;
+  mode: string;
+}
+const state = (page: import('playwright-core').Page) =>
+  page.evaluate(() => window.__needlewise?.getState() as unknown as ZoneState);
+
+export const tests: E2ETest[] = [
+  {
+    name: 'upper trapezius: its zone painted on the skin with its details; infraspinatus added; then needled',
+    async run({ page, baseUrl, screenshot }) {
+      await page.goto(baseUrl + '/', { waitUntil: 'load', timeout: 60_000 });
+      await waitForReady(page);
+      await page.getByLabel('Show a referral zone').selectOption('upper-trapezius-trp1');
+      await page.getByRole('radio', { name: 'Right', exact: true }).check();
+      await page.getByRole('button', { name: 'Show its zone' }).click();
+      await page.getByRole('heading', { name: /Upper trapezius TrP1.*patient's right/ }).waitFor();
+      const text = await page.locator('.trp-panel').textContent();
+      assert(/Temple/.test(text ?? ''), 'the essential zone does not name the temple');
+      assert(/Sources:.*Trigger Point Manual/.test(text ?? ''), 'no Travell & Simons source shown');
+      assert(/Sources disagree/.test(text ?? ''), 'the depth dispute is not shown');
+      // the camera frames the point and its zone
+      await page.waitForTimeout(3000);
+      await screenshot('explore-upper-trapezius-zone.png');
+
+      await page.getByLabel('Show a referral zone').selectOption('infraspinatus-trp1');
+      await page.getByRole('button', { name: 'Show its zone' }).click();
+      const s = await state(page);
+      assert(s.zoneTriggers.length === 2, `two zones expected, got ${s.zoneTriggers.length}`);
+      assert(s.zoneTriggers[0]!.id === 'infraspinatus-trp1', 'the new zone is not first');
+      await page.waitForTimeout(3000);
+      await screenshot('explore-two-zones.png');
+
+      await page.getByRole('button', { name: 'Needle this point' }).click();
+      await page.waitForFunction(
+        () =>
+          (
+            window.__needlewise?.getState() as unknown as {
+              needle: { target: { triggerPointId: string } | null } | null;
+            }
+          ).needle?.target?.triggerPointId === 'infraspinatus-trp1',
+        undefined,
+        { timeout: 60_000 },
+      );
+      const after = await state(page);
+      assert(after.mode === 'needle', `not in needle mode (${after.mode})`);
+    },
+  },
+];
