@@ -6,6 +6,7 @@ import { appearanceOf } from './appearance.ts';
 import { acceleratedRaycast, buildBody, ensureBoundsTree, noRaycast } from './buildBody.ts';
 import { sceneRegistry } from './registry.ts';
 import { currentNeedleBody, focusNeedle } from './needleService.ts';
+import { paintAt } from './painPicker.ts';
 import { skinEntry } from '../domain/needle/simulate.ts';
 
 const SELECTED_EMISSIVE = new Color('#ffc840');
@@ -92,6 +93,12 @@ export function Body() {
         e.stopPropagation();
         if (e.delta > CLICK_SLOP_PX) return;
         const s = useStore.getState();
+        if (s.mode === 'explore' && s.painting) {
+          // painting pain: the region of the skin under the click joins the pain map
+          const pt: [number, number, number] = [e.point.x, e.point.y, e.point.z];
+          paintAt(pt);
+          return;
+        }
         if (s.mode === 'needle') {
           // in needle mode a click puts the needle on the skin nearest the point clicked
           const needle = currentNeedleBody();

@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { useThree } from '@react-three/fiber';
-import { BufferAttribute, Color, Mesh, ShaderMaterial } from 'three';
+import { BufferAttribute, BufferGeometry, Color, Mesh, ShaderMaterial } from 'three';
 import { browserCatalog } from '../domain/catalog/browser.ts';
 import { regionIdsFor } from '../domain/catalog/load.ts';
 import { zoneWeights } from '../domain/regions/patches.ts';
@@ -26,13 +26,51 @@ const fragmentShader = /* glsl */ `
   varying float vStipple;
   void main() {
     if (vColor.a < 0.02) discard;
-    if (vStipple > 0.5) {
+    if (vStipple > 1.5) {
+      // hatching: the patient's pain map
+      if (mod(gl_FragCoord.x + gl_FragCoord.y, 9.0) > 3.0) discard;
+    } else if (vStipple > 0.5) {
       vec2 g = mod(gl_FragCoord.xy, 7.0) - 3.5;
       if (dot(g, g) > 4.0) discard;
     }
     gl_FragColor = vColor;
   }
 `;
+
+/** Pattern per vertex of a skin overlay. */
+export const PATTERN = { solid: 0, dots: 1, hatch: 2 } as const;
+
+/**
+ * A mesh over the skin (its geometry shared in shape, with its own attributes): per-vertex
+ * colour and alpha, and a pattern (solid, dots, hatching) drawn in screen space.
+ */
+export function skinOverlay(
+  skin: BufferGeometry,
+  color: Float32Array,
+  pattern: Float32Array,
+  renderOrder: number,
+): Mesh {
+  const geometry = new BufferGeometry();
+  geometry.setAttribute('position', skin.getAttribute('position'));
+  geometry.setIndex(skin.getIndex());
+  geometry.setAttribute('zoneColor', new BufferAttribute(color, 4));
+  geometry.setAttribute('zoneStipple', new BufferAttribute(pattern, 1));
+  const m = new Mesh(
+    geometry,
+    new ShaderMaterial({
+      vertexShader,
+      fragmentShader,
+      transparent: true,
+      depthWrite: false,
+      polygonOffset: true,
+      polygonOffsetFactor: -3,
+      polygonOffsetUnits: -3,
+    }),
+  );
+  m.renderOrder = renderOrder;
+  m.raycast = () => {};
+  return m;
+}
 
 const tmp = new Color();
 
@@ -82,36 +120,40 @@ export function ReferralZones() {
         if (w <= 0.02 || w < strength[i]! * 0.5) continue;
         strength[i] = w;
         color.set([tmp.r, tmp.g, tmp.b, 0.9 * w], i * 4);
-        stipple[i] = e >= s ? 0 : 1;
+        stipple[i] = e >= s ? PATTERN.solid : PATTERN.dots;
       }
     });
-    const geometry = skinItem.mesh.geometry.clone();
-    geometry.setAttribute('zoneColor', new BufferAttribute(color, 4));
-    geometry.setAttribute('zoneStipple', new BufferAttribute(stipple, 1));
-    const m = new Mesh(
-      geometry,
-      new ShaderMaterial({
-        vertexShader,
-        fragmentShader,
-        transparent: true,
-        depthWrite: false,
-        polygonOffset: true,
-        polygonOffsetFactor: -3,
-        polygonOffsetUnits: -3,
-      }),
-    );
-    m.renderOrder = 920;
-    m.raycast = () => {};
-    return m;
+    return skinOverlay(skinItem.mesh.geometry, color, stipple, 920);
   }, [patches, shown]);
+
+  // the pain map: hatched over the zones, so both read where they overlap
+  const painRegions = useStore((s) => s.painRegions);
+  const pain = useMemo(() => {
+    const skinItem = sceneRegistry.body?.items.get('skin');
+    if (!patches || !skinItem || painRegions.length === 0) return null;
+    const n = patches.skin.positions.length / 3;
+    const w = zoneWeights(n, patches.patches, painRegions);
+    const color = new Float32Array(n * 4);
+    const pattern = new Float32Array(n).fill(PATTERN.hatch);
+    for (let i = 0; i < n; i++) if (w[i]! > 0.02) color.set([0.95, 0.95, 1, 0.95 * w[i]!], i * 4);
+    return skinOverlay(skinItem.mesh.geometry, color, pattern, 925);
+  }, [patches, painRegions]);
 
   useEffect(() => {
     invalidate();
     return () => {
-      mesh?.geometry.dispose();
-      (mesh?.material as ShaderMaterial | undefined)?.dispose();
+      for (const m of [mesh, pain]) {
+        m?.geometry.dispose();
+        (m?.material as ShaderMaterial | undefined)?.dispose();
+      }
     };
-  }, [mesh, invalidate]);
+  }, [mesh, pain, invalidate]);
 
-  return mesh && mode === 'explore' ? <primitive object={mesh} /> : null;
+  if (mode !== 'explore') return null;
+  return (
+    <>
+      {mesh && <primitive object={mesh} />}
+      {pain && <primitive object={pain} />}
+    </>
+  );
 }

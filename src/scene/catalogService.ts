@@ -36,6 +36,19 @@ export function usePlacements(body: NeedleBody | null): ReadonlyMap<string, Plac
 
 const patchCache = new WeakMap<MeshData, Map<string, RegionPatch>>();
 
+/** The regions' patches on a skin mesh (computed once per mesh). */
+export function patchesFor(
+  skin: MeshData,
+  landmarks: Parameters<typeof regionPatches>[2],
+): ReadonlyMap<string, RegionPatch> {
+  let patches = patchCache.get(skin);
+  if (!patches) {
+    patches = regionPatches(skin, browserCatalog().regions, landmarks);
+    patchCache.set(skin, patches);
+  }
+  return patches;
+}
+
 /** The regions' patches on the current skin. */
 export function usePatches(): { skin: MeshData; patches: ReadonlyMap<string, RegionPatch> } | null {
   const meshes = useStore((s) => s.meshes);
@@ -43,12 +56,7 @@ export function usePatches(): { skin: MeshData; patches: ReadonlyMap<string, Reg
   return useMemo(() => {
     const skin = meshes?.find((m) => m.id === 'skin');
     if (!skin || !manifest) return null;
-    let patches = patchCache.get(skin);
-    if (!patches) {
-      patches = regionPatches(skin, browserCatalog().regions, manifest.landmarks);
-      patchCache.set(skin, patches);
-    }
-    return { skin, patches };
+    return { skin, patches: patchesFor(skin, manifest.landmarks) };
   }, [meshes, manifest]);
 }
 

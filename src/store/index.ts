@@ -2,6 +2,7 @@ import { create, type StateCreator } from 'zustand';
 import { createModelSlice } from './modelSlice.ts';
 import { createNeedleSlice } from './needleSlice.ts';
 import { createTriggerSlice } from './triggerSlice.ts';
+import { createPainSlice } from './painSlice.ts';
 import { createSelectionSlice } from './selectionSlice.ts';
 import { createViewSlice } from './viewSlice.ts';
 import type { Full } from './types.ts';
@@ -15,6 +16,7 @@ export const createFull: StateCreator<Full> = (...a) => ({
   ...createViewSlice(...a),
   ...createNeedleSlice(...a),
   ...createTriggerSlice(...a),
+  ...createPainSlice(...a),
 });
 
 /**
@@ -55,6 +57,8 @@ export function snapshot(s: Full) {
       : null,
     habitus: s.habitus,
     zoneTriggers: s.zoneTriggers,
+    painRegions: s.painRegions,
+    painting: s.painting,
     cutaway: s.cutaway,
     lungMap: s.lungMap,
   };

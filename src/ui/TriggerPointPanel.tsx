@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { browserCatalog } from '../domain/catalog/browser.ts';
 import { regionIdsFor } from '../domain/catalog/load.ts';
+import { lookup, lookupIndex, type LookupIndex } from '../domain/lookup/lookup.ts';
 import type { TriggerPoint } from '../domain/catalog/schema.ts';
 import { refKey, usePatches, usePlacements, ZONE_COLORS } from '../scene/catalogService.ts';
 import { useNeedleBody } from '../scene/needleService.ts';
@@ -121,6 +122,105 @@ function useFrameZone() {
   };
 }
 
+const lookupIndexOnce = (() => {
+  let idx: LookupIndex | null = null;
+  return () => (idx ??= lookupIndex(browserCatalog()));
+})();
+
+/** "Pain here: which muscles?": paint the regions that hurt, read the ranked trigger points. */
+function PainLookup({ frame }: { frame: (ref: TriggerRef) => void }) {
+  const painting = useStore((s) => s.painting);
+  const pain = useStore((s) => s.painRegions);
+  const st = useStore.getState;
+  const catalog = browserCatalog();
+  const names = new Map(catalog.regions.map((r) => [r.id, r.name]));
+  const ranked = useMemo(() => lookup(lookupIndexOnce(), pain, { limit: 8 }), [pain]);
+  const [region, setRegion] = useState('');
+  return (
+    <section className="pain-lookup" aria-labelledby="pain-title">
+      <h3 id="pain-title">Pain here: which muscles?</h3>
+      <div className="button-row">
+        <button
+          type="button"
+          className={`btn btn-small${painting ? ' btn-on' : ''}`}
+          aria-pressed={painting}
+          onClick={() => st().paintingToggled()}
+        >
+          {painting ? 'Painting: click the body' : 'Paint where it hurts'}
+        </button>
+        <button
+          type="button"
+          className="btn btn-small"
+          disabled={pain.length === 0}
+          onClick={() => st().painUndone()}
+        >
+          Undo
+        </button>
+        <button
+          type="button"
+          className="btn btn-small"
+          disabled={pain.length === 0}
+          onClick={() => st().painCleared()}
+        >
+          Clear
+        </button>
+      </div>
+      <form
+        className="tp-picker"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (region) st().painRegionAdded(region);
+        }}
+      >
+        <label htmlFor="pain-region">Or add a region by name</label>
+        <select id="pain-region" value={region} onChange={(e) => setRegion(e.target.value)}>
+          <option value="">Choose a region…</option>
+          {catalog.regions.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.name}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="btn btn-small" disabled={!region}>
+          Add
+        </button>
+      </form>
+      {pain.length > 0 && (
+        <p className="hint">
+          Painted (hatched on the body): {pain.map((r) => names.get(r) ?? r).join('; ')}.
+        </p>
+      )}
+      {pain.length > 0 && ranked.length === 0 && (
+        <p className="hint">No trigger point in the catalog refers to these regions.</p>
+      )}
+      {ranked.length > 0 && (
+        <ol className="candidates" aria-label="Candidate trigger points, best first">
+          {ranked.map((c) => {
+            const t = catalog.triggerPoints.find((x) => x.id === c.triggerPointId);
+            return (
+              <li key={`${c.triggerPointId}:${c.side}`}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => {
+                    const ref = { id: c.triggerPointId, side: c.side };
+                    st().triggerPointSelected(ref);
+                    frame(ref);
+                  }}
+                >
+                  {t?.name ?? c.triggerPointId} ({c.side})
+                </button>{' '}
+                <meter min={0} max={1} value={c.score} aria-label="score" /> {c.score.toFixed(2)}
+                <div className="hint">{c.why}</div>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}
+
 export default function TriggerPointPanel() {
   const catalog = browserCatalog();
   const shown = useStore((s) => s.zoneTriggers);
@@ -233,6 +333,7 @@ export default function TriggerPointPanel() {
           </div>
         </>
       )}
+      <PainLookup frame={frameZone} />
       {t && first && (
         <div className="details" aria-labelledby="trp-title" aria-live="polite">
           <Details t={t} side={first.side} />

@@ -55,3 +55,46 @@ export const tests: E2ETest[] = [
     },
   },
 ];
+
+export const painTests: E2ETest[] = [
+  {
+    name: 'pain here, which muscles: paint on the body and by name, read the ranked points, undo',
+    async run({ page, baseUrl, screenshot }) {
+      await page.goto(baseUrl + '/', { waitUntil: 'load', timeout: 60_000 });
+      await waitForReady(page);
+      await page.getByRole('button', { name: 'Paint where it hurts' }).click();
+      const at = await page.evaluate(() => window.__needlewise?.project('deltoid-left'));
+      assert(at?.onScreen, 'the left deltoid is not on screen');
+      await page.mouse.click(at.x, at.y);
+      await page.waitForFunction(
+        () =>
+          (
+            (window.__needlewise?.getState() as unknown as { painRegions: string[] }).painRegions ??
+            []
+          ).length > 0,
+        undefined,
+        { timeout: 30_000 },
+      );
+      await page.getByLabel('Or add a region by name').selectOption('temple-left');
+      await page.getByRole('button', { name: 'Add', exact: true }).click();
+      const list = page.getByRole('list', { name: /Candidate trigger points/ });
+      await list.waitFor();
+      const items = await list.locator('li').allTextContents();
+      assert(items.length > 0, 'no candidates');
+      assert(
+        items.some((t) => /Upper trapezius|Temporalis/.test(t)),
+        `temple pain did not bring up upper trapezius or temporalis: ${items.join(' | ')}`,
+      );
+      // show the best candidate's zone over the painted area
+      await list.locator('li button').first().click();
+      await page.waitForTimeout(2500);
+      await screenshot('explore-pain-lookup.png');
+      await page.getByRole('button', { name: 'Undo' }).click();
+      const after = await page.evaluate(
+        () => (window.__needlewise?.getState() as unknown as { painRegions: string[] }).painRegions,
+      );
+      assert(after.length === 1 && !after.includes('temple-left'), `undo left ${after.join(', ')}`);
+    },
+  },
+];
+tests.push(...painTests);

@@ -162,3 +162,35 @@ export function regionAtVertex(
   }
   return best;
 }
+
+/**
+ * The region at a point on or near the body: the region of the nearest skin vertex that lies in
+ * a patch (a click on a muscle under the skin lands near the skin's inner surface, which belongs
+ * to no patch), within `withinM` metres; the stronger patch where two hold that vertex.
+ */
+export function regionAtPoint(
+  skin: MeshData,
+  patches: ReadonlyMap<string, RegionPatch>,
+  point: BodyVec3,
+  withinM = 0.06,
+): string | null {
+  const p = skin.positions;
+  let best: string | null = null;
+  let bestD = withinM * withinM;
+  let bestW = 0;
+  for (const patch of patches.values()) {
+    patch.vertices.forEach((i, k) => {
+      const dx = p[i * 3]! - point[0];
+      const dy = p[i * 3 + 1]! - point[1];
+      const dz = p[i * 3 + 2]! - point[2];
+      const d2 = dx * dx + dy * dy + dz * dz;
+      const w = patch.weights[k]!;
+      if (d2 < bestD - 1e-12 || (Math.abs(d2 - bestD) <= 1e-12 && w > bestW)) {
+        bestD = d2;
+        bestW = w;
+        best = patch.regionId;
+      }
+    });
+  }
+  return best;
+}

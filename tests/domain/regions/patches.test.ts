@@ -3,6 +3,7 @@ import { loadBodyFromDisk } from '../../../src/domain/body/node.ts';
 import { loadCatalogFromDisk } from '../../../src/domain/catalog/node.ts';
 import { vertexNormals } from '../../../src/domain/needle/dangerMap.ts';
 import {
+  regionAtPoint,
   regionAtVertex,
   regionPatches,
   viewDirection,
@@ -55,6 +56,15 @@ describe('region patches on the generated skin', () => {
     ).toBeLessThan(0.05);
     // the lumbar region lies between the 12th rib's level and the iliac crest, at the back
     expect(c('lumbar-left')[2]).toBeLessThan(0);
+  });
+
+  it('a point on a muscle under the skin finds the region over it; a point far away finds none', () => {
+    const c = patches.get('front-of-shoulder-left')!.centre;
+    // 8 mm under the skin, toward the body
+    expect(regionAtPoint(skin, patches, [c[0] - 0.004, c[1], c[2] - 0.008])).toBe(
+      'front-of-shoulder-left',
+    );
+    expect(regionAtPoint(skin, patches, [2, 2, 2])).toBeNull();
   });
 
   it('a zone takes each vertex at its strongest patch; a patch vertex maps back to a region', () => {
