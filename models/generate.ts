@@ -94,16 +94,17 @@ export async function generateBody(opts: GenerateOptions): Promise<{
     if (opts.only && !opts.only.some((p) => spec.id.startsWith(p))) return;
     const t0 = performance.now();
     const shape = new Shape(spec.prims, spec.blend);
+    const gap = spec.gap ?? OVERLAP_GAP;
     // Tissues do not overlap: what was built first keeps the shared space, and everything stays
     // inside the fat's outer surface. A small gap absorbs the mesher's error.
     const d = (p: V3) => {
       const own = shape.d(p);
       if (own > 0.004) return own;
-      return Math.max(own, OVERLAP_GAP - index.d(p, k), env.d(p) + OVERLAP_GAP);
+      return Math.max(own, gap - index.d(p, k), env.d(p) + OVERLAP_GAP);
     };
     // Mesh the surface inset by the simplification tolerance, then simplify: the simplified
     // surface stays inside the structure's own region, so neighbours never overlap.
-    const tol = SIMPLIFY_BY_KIND[entry.def.kind];
+    const tol = spec.tol ?? SIMPLIFY_BY_KIND[entry.def.kind];
     const m = levelSet(api, d, shape.bounds, {
       edge: spec.edge,
       simplify: tol,

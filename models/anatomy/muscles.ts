@@ -145,7 +145,12 @@ function definitions(): Record<string, MuscleDef> {
     'levator-scapulae': [
       {
         origin: range(C(1, 4), (v) => tp(v)),
-        insertion: [P.superiorAngle, m(P.superiorAngle, P.rootOfSpine, 0.7)],
+        // on the dorsal lip of the medial border (serratus anterior takes the costal lip:
+        // Moore), so the tendon lies behind the bone, not cut into it by the scapula; the 5 mm
+        // offset behind the border point is an estimate
+        insertion: [P.superiorAngle, m(P.superiorAngle, P.rootOfSpine, 0.7)].map((p) =>
+          o(p, [0, 0, -0.005]),
+        ),
         belly: 0.0075,
         tendon: 0.004,
         n: 4,
@@ -754,7 +759,13 @@ export function muscleSpecs(): StructureSpec[] {
   const defs = definitions();
   const specs: StructureSpec[] = [];
   const deepPrims: Primitive[] = [...boneSpecs(), ...organSpecs()].flatMap((x) => x.prims);
-  const byLayer = [...MUSCLES].sort((a, b) => (a.layer ?? 0) - (b.layer ?? 0));
+  // the intercostal layer goes first in its layer: it lies on the ribs, under every other muscle
+  // of the chest wall (subscapularis lies on serratus anterior, outside the ribs and their
+  // intercostal spaces: Gray's Anatomy), so where they meet the chest wall keeps the space
+  const first = (stem: string) => (stem === 'intercostal-muscles' ? 0 : 1);
+  const byLayer = [...MUSCLES].sort(
+    (a, b) => (a.layer ?? 0) - (b.layer ?? 0) || first(a.stem) - first(b.stem),
+  );
   let currentLayer = 0;
   let deeper: Shape | undefined;
   const built: Primitive[] = [];
@@ -766,7 +777,22 @@ export function muscleSpecs(): StructureSpec[] {
     for (const side of ['left', 'right'] as const) {
       const id = `${mdef.stem}-${side}`;
       if (mdef.stem === 'intercostal-muscles') {
-        specs.push({ id, prims: [intercostalPrimitive(side)], blend: 0, edge: 0.004 });
+        // meshed closer to the ribs than other tissues (tolerance 0.6 mm, no extra gap): each
+        // surface is already inset by its own tolerance, so the two meshes stay apart; with the
+        // default 1 mm gap and 1.2 mm tolerance a 3 mm void sleeved every rib and cartilage, and
+        // about a quarter of horizontal paths out of the lung crossed the chest wall through it
+        specs.push({
+          id,
+          prims: [intercostalPrimitive(side)],
+          blend: 0,
+          edge: 0.004,
+          tol: 0.0006,
+          gap: 0,
+        });
+        // the muscles over the chest wall (serratus anterior, the pectorals, the back muscles)
+        // wrap over the intercostal layer, not into it: it is built first and would take the
+        // overlap, leaving them a few millimetres thick over the ribs
+        built.push(intercostalPrimitive(side));
         continue;
       }
       const fans = defs[mdef.stem];

@@ -15,4 +15,8 @@ export interface StructureSpec {
    * structures do not give way to it.
    */
   container?: boolean;
+  /** Simplification tolerance and mesh inset, metres (default: by the structure's kind). */
+  tol?: number;
+  /** Clearance from the structures built before it, metres (default OVERLAP_GAP). */
+  gap?: number;
 }

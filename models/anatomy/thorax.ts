@@ -163,11 +163,22 @@ export function cavityPrimitive(o: CavityOptions): Primitive {
   };
 }
 
+/**
+ * Half-thicknesses of the intercostal band inside and outside the rib centre lines, metres. Inside,
+ * 5.5 mm, under the parietal pleura (organs.ts). Outside, 7 mm, 0.8 mm proud of the ribs' surface
+ * (radius 6.2 mm; estimate: the external intercostals arise from the outer lips of the rib
+ * borders, Gray's Anatomy, so the layer is flush with the ribs; with 5.5 mm the ribs stood out of
+ * it, and beside each rib margin a horizontal path from the lung met neither rib nor muscle).
+ */
+const INTERCOSTAL_INNER = 0.0055;
+const INTERCOSTAL_OUTER = 0.007;
+
 /** Signed distance to one side's intercostal band at (sx, y, z), sx the distance from the midline. */
 function shell(sx: number, y: number, z: number): number {
   const th = angleOf(sx, z);
   const rho = Math.hypot(sx, z - AXIS_Z);
-  const dShell = Math.abs(rho - cageRadius(th, y)) - 0.0055;
+  const r = cageRadius(th, y);
+  const dShell = rho > r ? rho - r - INTERCOSTAL_OUTER : r - rho - INTERCOSTAL_INNER;
   const top = ribHeightAt(1, th);
   const bottom = ribHeightAt(th < 1.3 ? 12 : th < 2.0 ? 11 : 10, th);
   const dBand = Math.max(y - top, bottom - y);
@@ -183,13 +194,15 @@ const smoothstep = (e0: number, e1: number, x: number) => {
  * Medial edge of the intercostal band, as the distance from the midline. In front it is the
  * lateral border of the sternum: the intercostal muscles end there (the internal intercostals
  * reach the sternum; the external ones are continued to it by the external intercostal
- * membrane: Gray's Anatomy), so none lies in front of the sternum. The widths are the model's
- * own sternum (bones.ts: body 16 mm, manubrium 24 mm either side of the midline). Behind, 10 mm
- * as before (estimate: the vertebrae, built first, cut the band there).
+ * membrane: Gray's Anatomy), so none lies in front of the sternum. The model's sternum (bones.ts:
+ * body 16 mm, manubrium 24 mm either side of the midline) is built first and cuts the band, so the
+ * edge is set 4 mm inside its border (estimate: the band then meets the bone; ending it at the
+ * border left a 3–5 mm strip beside the lower sternum where a needle met nothing but fat down to
+ * the heart). Behind, 10 mm as before (estimate: the vertebrae, built first, cut the band there).
  */
 function medialEdge(y: number, z: number): number {
   const sa = P.sternalAngle[1];
-  const front = 0.016 + 0.008 * smoothstep(sa, sa + 0.01, y);
+  const front = 0.012 + 0.008 * smoothstep(sa, sa + 0.01, y);
   return 0.01 + (front - 0.01) * smoothstep(-0.02, 0.02, z);
 }
 
