@@ -1,13 +1,22 @@
 import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { Structure } from '../domain/body/manifest.ts';
-import { TOPIC_KIND_LABELS, type Topic } from '../domain/technique/topics.ts';
-import type { TopicSearch } from './topicSearch.ts';
+import { TOPIC_KIND_LABELS } from '../domain/technique/topics.ts';
+import type { TopicHit, TopicSearch } from './topicSearch.ts';
 import { useStore } from '../store/index.ts';
 import { createStructureSearch } from './search.ts';
 import { KIND_LABELS, displayName } from './format.ts';
 import { isDrawerLayout } from './layout.ts';
 
-type Result = { kind: 'structure'; s: Structure } | { kind: 'topic'; t: Topic };
+type Result = { kind: 'structure'; s: Structure } | { kind: 'other'; h: TopicHit };
+
+const hitKey = (h: TopicHit) => (h.kind === 'topic' ? h.topic.id : `${h.kind}:${h.id}`);
+const hitTitle = (h: TopicHit) => (h.kind === 'topic' ? h.topic.title : h.title);
+const hitLabel = (h: TopicHit) =>
+  h.kind === 'topic'
+    ? TOPIC_KIND_LABELS[h.topic.kind]
+    : h.kind === 'trigger-point'
+      ? 'Trigger point'
+      : 'Region';
 
 /** The search field's DOM id, so the "/" shortcut can focus it. */
 export const SEARCH_INPUT_ID = 'structure-search';
@@ -41,16 +50,25 @@ export function SearchBox() {
   const results = useMemo<Result[]>(
     () => [
       ...search.search(query, 12).map((s) => ({ kind: 'structure' as const, s })),
-      ...(topicSearch?.search(query, 5) ?? []).map((t) => ({ kind: 'topic' as const, t })),
+      ...(topicSearch?.search(query, 6) ?? []).map((h) => ({ kind: 'other' as const, h })),
     ],
     [search, topicSearch, query],
   );
 
   const choose = (r: Result) => {
-    if (r.kind === 'topic') useStore.getState().safetyTopicOpened(r.t.id);
-    else {
+    const st = useStore.getState();
+    if (r.kind === 'structure') {
       structureSelected(r.s.id);
       structureFocused(r.s.id);
+    } else if (r.h.kind === 'topic') st.safetyTopicOpened(r.h.topic.id);
+    else if (r.h.kind === 'trigger-point') {
+      // the side of the point follows the words typed ("… left"), else the patient's right
+      const side = /\b(left|l)\b/i.test(query) ? 'left' : 'right';
+      st.modeChosen('explore');
+      st.triggerPointSelected({ id: r.h.id, side });
+    } else {
+      st.modeChosen('explore');
+      st.painRegionAdded(r.h.id);
     }
     // on small screens the drawer would hide the flight to the structure
     if (isDrawerLayout()) useStore.getState().leftDrawerToggled(false);
@@ -83,7 +101,7 @@ export function SearchBox() {
         id={SEARCH_INPUT_ID}
         type="search"
         className="search-input"
-        placeholder={manifest ? 'Search structures and safety  ( / )' : 'Loading structures…'}
+        placeholder={manifest ? 'Search the body, points, safety  ( / )' : 'Loading structures…'}
         autoComplete="off"
         spellCheck={false}
         role="combobox"
@@ -112,7 +130,7 @@ export function SearchBox() {
         )}
         {results.map((r, i) => (
           <li
-            key={r.kind === 'topic' ? r.t.id : r.s.id}
+            key={r.kind === 'other' ? hitKey(r.h) : r.s.id}
             id={optionId(i)}
             role="option"
             aria-selected={i === active}
@@ -121,11 +139,14 @@ export function SearchBox() {
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => choose(r)}
           >
-            {r.kind === 'topic' ? (
+            {r.kind === 'other' ? (
               <>
                 <span className="swatch topic-swatch" aria-hidden="true" />
-                <span className="result-name">{r.t.title}</span>
-                <span className="result-kind">{TOPIC_KIND_LABELS[r.t.kind]}</span>
+                <span className="result-name">{hitTitle(r.h)}</span>
+                <span className="result-kind">
+                  {hitLabel(r.h)}
+                  {r.h.kind === 'region' ? ': add to pain map' : ''}
+                </span>
               </>
             ) : (
               <>
