@@ -55,7 +55,7 @@ export const tests: E2ETest[] = [
     async run({ page, baseUrl, screenshot }) {
       await page.goto(baseUrl + '/', { waitUntil: 'load', timeout: 60_000 });
       await waitForReady(page);
-      const box = page.getByRole('combobox');
+      const box = page.getByRole('combobox', { name: 'Search structures' });
       await box.fill('pneumothorax');
       const option = page.getByRole('option', { name: /Pneumothorax.*Side effect/ });
       await option.waitFor({ timeout: 30_000 });

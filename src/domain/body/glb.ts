@@ -2,7 +2,9 @@
  * A small reader for the body GLB, shared by the app, the command line and the tests, so that
  * every depth is measured on exactly the triangles the viewer draws. It reads what the model
  * generator writes: one node per structure, named by its structure id, one triangle primitive with
- * POSITION, indices and (for muscles) a `_FIBER` attribute: the unit fibre direction per vertex.
+ * POSITION, indices and (for muscles) a `_FIBER` attribute: the unit fibre direction per vertex;
+ * positions quantized (KHR_mesh_quantization) and buffer views meshopt-encoded
+ * (EXT_meshopt_compression), which the meshoptimizer decoder undoes.
  */
 
 export interface MeshData {
@@ -16,6 +18,11 @@ export interface MeshData {
   readonly fibers?: Float32Array;
 }
 
+import { MeshoptDecoder } from 'meshoptimizer/decoder';
+
+// the decoder's WebAssembly is instantiated once, before any model is read
+await MeshoptDecoder.ready;
+
 const GLB_MAGIC = 0x46546c67; // "glTF"
 const CHUNK_JSON = 0x4e4f534a;
 const CHUNK_BIN = 0x004e4942;
@@ -28,10 +35,21 @@ interface Accessor {
   type: string;
   normalized?: boolean;
 }
+interface MeshoptView {
+  buffer: number;
+  byteOffset?: number;
+  byteLength: number;
+  byteStride: number;
+  count: number;
+  mode: 'ATTRIBUTES' | 'TRIANGLES' | 'INDICES';
+  filter?: 'NONE' | 'OCTAHEDRAL' | 'QUATERNION' | 'EXPONENTIAL';
+}
 interface BufferView {
+  buffer?: number;
   byteOffset?: number;
   byteLength: number;
   byteStride?: number;
+  extensions?: { EXT_meshopt_compression?: MeshoptView };
 }
 interface GltfJson {
   nodes?: {
@@ -51,11 +69,35 @@ interface GltfJson {
 
 const COMPONENTS: Record<string, number> = { SCALAR: 1, VEC2: 2, VEC3: 3, VEC4: 4 };
 
-function readAccessor(json: GltfJson, bin: DataView, index: number): Float32Array | Uint32Array {
+/** A buffer view's bytes: the BIN chunk's, or decoded from EXT_meshopt_compression. */
+type ViewBytes = (view: number) => { data: DataView; base: number };
+
+function viewReader(json: GltfJson, bin: DataView): ViewBytes {
+  const decoded = new Map<number, DataView>();
+  return (i) => {
+    const view = json.bufferViews?.[i];
+    if (!view) throw new Error(`readGlb: buffer view ${i} is missing`);
+    const mo = view.extensions?.EXT_meshopt_compression;
+    if (!mo) return { data: bin, base: view.byteOffset ?? 0 };
+    let data = decoded.get(i);
+    if (!data) {
+      const src = new Uint8Array(bin.buffer, bin.byteOffset + (mo.byteOffset ?? 0), mo.byteLength);
+      const out = new Uint8Array(mo.count * mo.byteStride);
+      MeshoptDecoder.decodeGltfBuffer(out, mo.count, mo.byteStride, src, mo.mode, mo.filter);
+      data = new DataView(out.buffer);
+      decoded.set(i, data);
+    }
+    return { data, base: 0 };
+  };
+}
+
+function readAccessor(json: GltfJson, bytes: ViewBytes, index: number): Float32Array | Uint32Array {
   const acc = json.accessors?.[index];
   if (!acc) throw new Error(`readGlb: accessor ${index} is missing`);
   const view = acc.bufferView === undefined ? undefined : json.bufferViews?.[acc.bufferView];
-  if (!view) throw new Error(`readGlb: accessor ${index} has no buffer view`);
+  if (!view || acc.bufferView === undefined)
+    throw new Error(`readGlb: accessor ${index} has no buffer view`);
+  const { data: bin, base: viewBase } = bytes(acc.bufferView);
   const n = COMPONENTS[acc.type];
   if (!n) throw new Error(`readGlb: accessor ${index} has unsupported type ${acc.type}`);
   const size: Record<number, number> = { 5126: 4, 5125: 4, 5123: 2, 5122: 2, 5120: 1 };
@@ -66,7 +108,7 @@ function readAccessor(json: GltfJson, bin: DataView, index: number): Float32Arra
     );
   // attributes may be interleaved: honour the buffer view's stride
   const stride = view.byteStride ?? n * comp;
-  const base = (view.byteOffset ?? 0) + (acc.byteOffset ?? 0);
+  const base = viewBase + (acc.byteOffset ?? 0);
   const out =
     acc.componentType === 5126 || acc.componentType === 5120 || acc.componentType === 5122
       ? new Float32Array(acc.count * n)
@@ -123,6 +165,7 @@ export function readGlb(data: ArrayBuffer | Uint8Array): MeshData[] {
     offset = start + len;
   }
   if (!json || !bin) throw new Error('readGlb: missing JSON or BIN chunk');
+  const views = viewReader(json, bin);
   const out: MeshData[] = [];
   for (const node of json.nodes ?? []) {
     if (node.mesh === undefined || !node.name) continue;
@@ -132,7 +175,7 @@ export function readGlb(data: ArrayBuffer | Uint8Array): MeshData[] {
     if (posIndex === undefined || prim.indices === undefined) {
       throw new Error(`readGlb: node ${node.name} lacks POSITION or indices`);
     }
-    const positions = readAccessor(json, bin, posIndex) as Float32Array;
+    const positions = readAccessor(json, views, posIndex) as Float32Array;
     if (node.matrix || node.rotation) {
       throw new Error(
         `readGlb: node ${node.name} has a rotation or matrix; only scale and translation are read`,
@@ -144,10 +187,12 @@ export function readGlb(data: ArrayBuffer | Uint8Array): MeshData[] {
       for (let i = 0; i < positions.length; i++)
         positions[i] = t[i % 3]! + sc[i % 3]! * positions[i]!;
     }
-    const indices = Uint32Array.from(readAccessor(json, bin, prim.indices));
+    const indices = Uint32Array.from(readAccessor(json, views, prim.indices));
     const fiberIndex = prim.attributes._FIBER;
     const fibers =
-      fiberIndex === undefined ? undefined : (readAccessor(json, bin, fiberIndex) as Float32Array);
+      fiberIndex === undefined
+        ? undefined
+        : (readAccessor(json, views, fiberIndex) as Float32Array);
     out.push(
       fibers
         ? { id: node.name, positions, indices, fibers }
