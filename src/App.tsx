@@ -11,6 +11,7 @@ import { SearchBox } from './ui/SearchBox.tsx';
 import { SelectionChip } from './ui/SelectionChip.tsx';
 import { StructureList } from './ui/StructureList.tsx';
 import { useShortcuts } from './ui/useShortcuts.ts';
+import { useUrlState } from './ui/useUrlState.ts';
 import { detectWebGL } from './ui/webgl.ts';
 
 // three.js and everything not needed for the first paint load on demand
@@ -38,6 +39,7 @@ export function App() {
   const leftDrawerToggled = useStore((s) => s.leftDrawerToggled);
   const rightDrawerToggled = useStore((s) => s.rightDrawerToggled);
   useShortcuts();
+  useUrlState();
 
   useEffect(() => {
     if (webgl.ok) void loadModel();

@@ -59,6 +59,30 @@ export function CameraRig() {
   };
 
   useEffect(() => {
+    sceneRegistry.camera = {
+      pose: () => {
+        const t = controls.current?.target ?? new Vector3(...BODY_TARGET);
+        return {
+          position: [camera.position.x, camera.position.y, camera.position.z],
+          target: [t.x, t.y, t.z],
+        };
+      },
+      setPose: (position, target) => {
+        const c = controls.current;
+        if (!c) return;
+        flight.active = false;
+        camera.position.set(position[0] ?? 0, position[1] ?? 0, position[2] ?? 0);
+        c.target.set(target[0] ?? 0, target[1] ?? 0, target[2] ?? 0);
+        c.update();
+        invalidate();
+      },
+    };
+    return () => {
+      sceneRegistry.camera = null;
+    };
+  }, [camera, invalidate]);
+
+  useEffect(() => {
     if (!cameraRequest) return;
     const pose = presetPose(cameraRequest.preset);
     fly(new Vector3(...pose.position), new Vector3(...pose.target));

@@ -44,15 +44,21 @@ const notify = () => listeners.forEach((l) => l());
 function build(meshes: readonly MeshData[], structures: readonly Structure[]): void {
   if (built?.meshes === meshes || building === meshes) return;
   building = meshes;
-  // let the "preparing" message paint before a second or so of tree building
-  setTimeout(() => {
+  // after the body's first frame (the ready signal), and after a paint so the "preparing"
+  // message shows: a second or so of tree building must not delay the first view
+  const start = () => {
     if (building !== meshes) return;
+    if (document.body.dataset.sceneReady !== 'true') {
+      setTimeout(start, 100);
+      return;
+    }
     const t0 = performance.now();
     const body = needleBody(new BodyIndex(meshes), structures);
     built = { meshes, body, buildMs: performance.now() - t0 };
     building = null;
     notify();
-  }, 30);
+  };
+  setTimeout(start, 30);
 }
 
 /**

@@ -24,6 +24,8 @@ export interface ViewSlice {
   layerToggled: (layer: LayerId) => void;
   layerOpacityChanged: (layer: LayerId, opacity: number) => void;
   layersReset: () => void;
+  /** Layers as a whole (a shared link); layers not given keep their state. */
+  layersRestored: (layers: Partial<Record<LayerId, LayerState>>) => void;
   xrayToggled: () => void;
   cameraPresetChosen: (preset: CameraPreset) => void;
   leftDrawerToggled: (open?: boolean) => void;
@@ -65,6 +67,7 @@ export const createViewSlice: StateCreator<Full, [], [], ViewSlice> = (set) => (
       },
     })),
   layersReset: () => set({ layers: LAYER_DEFAULTS, xray: false }),
+  layersRestored: (layers) => set((s) => ({ layers: { ...s.layers, ...layers } })),
   xrayToggled: () => set((s) => ({ xray: !s.xray })),
   cameraPresetChosen: (preset) =>
     set((s) => ({ cameraRequest: { preset, nonce: (s.cameraRequest?.nonce ?? 0) + 1 } })),

@@ -98,3 +98,55 @@ export const painTests: E2ETest[] = [
   },
 ];
 tests.push(...painTests);
+
+tests.push({
+  name: 'a shared link opens the same view: mode, zones, pain map, layers and camera',
+  async run({ page, baseUrl, newPage, screenshot }) {
+    await page.goto(baseUrl + '/', { waitUntil: 'load', timeout: 60_000 });
+    await waitForReady(page);
+    await page.getByLabel('Show a referral zone').selectOption('upper-trapezius-trp1');
+    await page.getByRole('button', { name: 'Show its zone' }).click();
+    await page.getByLabel('Or add a region by name').selectOption('temple-right');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByLabel('Skin', { exact: true }).uncheck();
+    await page.locator('canvas').first().focus();
+    await page.keyboard.press('2');
+    await page.waitForTimeout(3500); // the flight, then the URL catches up
+    const url = page.url();
+    assert(/#.*z=upper-trapezius-trp1/.test(url), `the URL does not hold the zone: ${url}`);
+    type S = {
+      zoneTriggers: unknown;
+      painRegions: unknown;
+      layers: { skin: { visible: boolean } };
+      mode: string;
+    };
+    const before = await page.evaluate(() => window.__needlewise?.getState() as unknown as S);
+    const other = await newPage({ viewport: { width: 1280, height: 800 } });
+    await other.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    await waitForReady(other);
+    await other.waitForFunction(
+      () =>
+        (
+          (window.__needlewise?.getState() as unknown as { zoneTriggers: unknown[] })
+            .zoneTriggers ?? []
+        ).length > 0,
+      undefined,
+      { timeout: 30_000 },
+    );
+    await other.waitForTimeout(1500);
+    const after = await other.evaluate(() => window.__needlewise?.getState() as unknown as S);
+    assert(
+      JSON.stringify(after.zoneTriggers) === JSON.stringify(before.zoneTriggers),
+      'zones differ',
+    );
+    assert(
+      JSON.stringify(after.painRegions) === JSON.stringify(before.painRegions),
+      'pain map differs',
+    );
+    assert(after.layers.skin.visible === false, 'the skin layer came back');
+    assert(after.mode === before.mode, 'the mode differs');
+    const hud = await other.locator('.hud-view').textContent();
+    assert(/posterior/i.test(hud ?? ''), `the camera is not behind the body: ${hud}`);
+    await screenshot('explore-shared-link.png', other);
+  },
+});
