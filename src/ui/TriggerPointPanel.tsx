@@ -5,6 +5,7 @@ import { lookup, lookupIndex, type LookupIndex } from '../domain/lookup/lookup.t
 import type { TriggerPoint } from '../domain/catalog/schema.ts';
 import { refKey, usePatches, usePlacements, ZONE_COLORS } from '../scene/catalogService.ts';
 import { useNeedleBody } from '../scene/needleService.ts';
+import { exportPng, printableChart } from './exportView.ts';
 import { viewDirection } from '../domain/regions/patches.ts';
 import { useStore } from '../store/index.ts';
 import type { TriggerRef } from '../store/triggerSlice.ts';
@@ -319,6 +320,14 @@ export default function TriggerPointPanel() {
             <button type="button" className="btn btn-small" onClick={() => st().zonesCleared()}>
               Clear the zones
             </button>
+            <button type="button" className="btn btn-small" onClick={() => void exportPng()}>
+              Save as PNG
+            </button>
+            {first && (
+              <button type="button" className="btn btn-small" onClick={() => void printableChart()}>
+                Printable chart
+              </button>
+            )}
             {first && (
               <button
                 type="button"

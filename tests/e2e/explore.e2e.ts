@@ -150,3 +150,31 @@ tests.push({
     await screenshot('explore-shared-link.png', other);
   },
 });
+
+tests.push({
+  name: 'exports: the view as a PNG with its legend, and a printable chart with front and back views',
+  async run({ page, baseUrl, screenshot }) {
+    await page.goto(baseUrl + '/', { waitUntil: 'load', timeout: 60_000 });
+    await waitForReady(page);
+    await page.getByLabel('Show a referral zone').selectOption('infraspinatus-trp1');
+    await page.getByRole('button', { name: 'Show its zone' }).click();
+    await page.waitForTimeout(2500);
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 30_000 }),
+      page.getByRole('button', { name: 'Save as PNG' }).click(),
+    ]);
+    assert(download.suggestedFilename() === 'needlewise-view.png', 'wrong file name');
+    const path = await download.path();
+    const { readFileSync } = await import('node:fs');
+    const png = readFileSync(path);
+    assert(png.subarray(1, 4).toString() === 'PNG' && png.length > 20_000, 'not a real PNG');
+    const [chart] = await Promise.all([
+      page.context().waitForEvent('page', { timeout: 60_000 }),
+      page.getByRole('button', { name: 'Printable chart' }).click(),
+    ]);
+    await chart.waitForLoadState();
+    await chart.getByRole('heading', { name: /Infraspinatus.*referral chart/ }).waitFor();
+    assert((await chart.locator('img').count()) === 2, 'the chart lacks its front and back views');
+    await screenshot('explore-printable-chart.png', chart);
+  },
+});
