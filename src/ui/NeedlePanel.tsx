@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Citations, TriggerPointChoice } from './catalogWidgets.tsx';
 import { habitusLabel, habitusList } from '../domain/body/habitus.ts';
 import { browserCatalog } from '../domain/catalog/browser.ts';
 import { loadHabitus } from '../scene/loadModel.ts';
@@ -220,19 +221,10 @@ function snapTo(body: NeedleBody, snap: Snap): string | null {
 }
 
 function TriggerPointPicker({ body }: { body: NeedleBody }) {
-  const catalog = browserCatalog();
   const target = useStore((s) => s.needleTarget);
   const [id, setId] = useState(target?.triggerPointId ?? 'upper-trapezius-trp1');
   const [side, setSide] = useState<CatalogSide>(target?.side ?? 'left');
   const [error, setError] = useState<string | null>(null);
-  const byMuscle = useMemo(
-    () =>
-      catalog.muscles.map((m) => ({
-        muscle: m,
-        points: catalog.triggerPoints.filter((t) => t.muscleId === m.id),
-      })),
-    [catalog],
-  );
   return (
     <form
       className="tp-picker"
@@ -241,32 +233,15 @@ function TriggerPointPicker({ body }: { body: NeedleBody }) {
         setError(snapTo(body, { triggerPointId: id, side }));
       }}
     >
-      <label htmlFor="needle-tp">Start from a trigger point</label>
-      <select id="needle-tp" value={id} onChange={(e) => setId(e.target.value)}>
-        {byMuscle.map(({ muscle, points }) => (
-          <optgroup key={muscle.id} label={muscle.name}>
-            {points.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </optgroup>
-        ))}
-      </select>
-      <div className="button-row" role="radiogroup" aria-label="Side">
-        {(['left', 'right'] as const).map((sd) => (
-          <label key={sd} className="radio">
-            <input
-              type="radio"
-              name="needle-side"
-              value={sd}
-              checked={side === sd}
-              onChange={() => setSide(sd)}
-            />{' '}
-            {sd === 'left' ? "Patient's left" : "Patient's right"}
-          </label>
-        ))}
-      </div>
+      <TriggerPointChoice
+        idPrefix="needle"
+        label="Start from a trigger point"
+        value={id}
+        side={side}
+        onChange={setId}
+        onSide={setSide}
+        sideLabels={{ left: "Patient's left", right: "Patient's right" }}
+      />
       <button type="submit" className="btn btn-block">
         Put the needle on its recommended line
       </button>
@@ -331,20 +306,8 @@ function TargetNote({ r }: { r: NeedleResult }) {
         </p>
       )}
       <p className="hint">Depth basis: {n.depthBasis.note}</p>
-      <p className="sources">
-        Sources:{' '}
-        {t.sources.map((s, i) => (
-          <span key={i}>
-            {i > 0 && '; '}
-            {s.url ? (
-              <a href={s.url} target="_blank" rel="noreferrer">
-                {s.citation}
-              </a>
-            ) : (
-              s.citation
-            )}
-          </span>
-        ))}
+      <p>
+        <Citations sources={t.sources} />
       </p>
     </section>
   );

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { Citations } from './catalogWidgets.tsx';
 import { loadTechniqueCatalog, sourceById } from '../domain/technique/load.ts';
 import {
   applicableItems,
@@ -36,27 +37,20 @@ const CATEGORY_LABELS = {
   precaution: 'precaution',
 } as const;
 
-/** Citations of a list of source ids, linked where the source has a public address. */
+/** Citations of a list of source ids, with how much of each was read. */
 function Cites({ ids, sources }: { ids: readonly string[]; sources: readonly Source[] }) {
   return (
-    <span className="sources">
-      {ids.map((id, i) => {
+    <Citations
+      label=""
+      sources={ids.map((id) => {
         const s = sourceById(sources, id);
-        return (
-          <span key={id}>
-            {i > 0 && '; '}
-            {s.url ? (
-              <a href={s.url} target="_blank" rel="noreferrer">
-                {s.citation}
-              </a>
-            ) : (
-              s.citation
-            )}
-            {s.verified !== 'full-text' && <em> (read: {s.verified})</em>}
-          </span>
-        );
+        return {
+          citation: s.citation,
+          url: s.url,
+          note: s.verified !== 'full-text' ? `read: ${s.verified}` : undefined,
+        };
       })}
-    </span>
+    />
   );
 }
 

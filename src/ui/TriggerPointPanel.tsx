@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { Citations, TriggerPointChoice } from './catalogWidgets.tsx';
 import { browserCatalog } from '../domain/catalog/browser.ts';
 import { regionIdsFor } from '../domain/catalog/load.ts';
 import { lookup, lookupIndex, type LookupIndex } from '../domain/lookup/lookup.ts';
@@ -64,20 +65,8 @@ function Details({ t, side }: { t: TriggerPoint; side: TriggerRef['side'] }) {
           {note}
         </p>
       ))}
-      <p className="sources">
-        Sources:{' '}
-        {t.sources.map((s, i) => (
-          <span key={i}>
-            {i > 0 && '; '}
-            {s.url ? (
-              <a href={s.url} target="_blank" rel="noreferrer">
-                {s.citation}
-              </a>
-            ) : (
-              s.citation
-            )}
-          </span>
-        ))}
+      <p>
+        <Citations sources={t.sources} />
       </p>
     </>
   );
@@ -230,14 +219,6 @@ export default function TriggerPointPanel() {
   const st = useStore.getState;
   const [pick, setPick] = useState('upper-trapezius-trp1');
   const [side, setSide] = useState<TriggerRef['side']>('right');
-  const byMuscle = useMemo(
-    () =>
-      catalog.muscles.map((m) => ({
-        muscle: m,
-        points: catalog.triggerPoints.filter((t) => t.muscleId === m.id),
-      })),
-    [catalog],
-  );
   const first = shown[0];
   const t = first ? catalog.triggerPoints.find((x) => x.id === first.id) : undefined;
   return (
@@ -251,31 +232,14 @@ export default function TriggerPointPanel() {
           frameZone({ id: pick, side });
         }}
       >
-        <label htmlFor="explore-tp">Show a referral zone</label>
-        <select id="explore-tp" value={pick} onChange={(e) => setPick(e.target.value)}>
-          {byMuscle.map(({ muscle, points }) => (
-            <optgroup key={muscle.id} label={muscle.name}>
-              {points.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-        </select>
-        <div className="button-row" role="radiogroup" aria-label="Side">
-          {(['left', 'right'] as const).map((sd) => (
-            <label key={sd} className="radio">
-              <input
-                type="radio"
-                name="explore-side"
-                checked={side === sd}
-                onChange={() => setSide(sd)}
-              />{' '}
-              {sd === 'left' ? 'Left' : 'Right'}
-            </label>
-          ))}
-        </div>
+        <TriggerPointChoice
+          idPrefix="explore"
+          label="Show a referral zone"
+          value={pick}
+          side={side}
+          onChange={setPick}
+          onSide={setSide}
+        />
         <button type="submit" className="btn btn-block">
           Show its zone
         </button>

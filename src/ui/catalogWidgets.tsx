@@ -1,0 +1,91 @@
+/** Small pieces of UI the catalog's panels share. */
+import { useMemo } from 'react';
+import { browserCatalog } from '../domain/catalog/browser.ts';
+import type { CatalogSide } from '../domain/catalog/load.ts';
+
+/**
+ * A trigger point chooser: every point grouped under its muscle, and the side.
+ *
+ * ```tsx
+ * <TriggerPointChoice idPrefix="needle" label="Start from a trigger point" value={id}
+ *   side={side} onChange={setId} onSide={setSide} />
+ * ```
+ */
+export function TriggerPointChoice(p: {
+  idPrefix: string;
+  label: string;
+  value: string;
+  side: CatalogSide;
+  onChange: (id: string) => void;
+  onSide: (side: CatalogSide) => void;
+  sideLabels?: Record<CatalogSide, string>;
+}) {
+  const catalog = browserCatalog();
+  const byMuscle = useMemo(
+    () =>
+      catalog.muscles.map((m) => ({
+        muscle: m,
+        points: catalog.triggerPoints.filter((t) => t.muscleId === m.id),
+      })),
+    [catalog],
+  );
+  const labels = p.sideLabels ?? { left: 'Left', right: 'Right' };
+  return (
+    <>
+      <label htmlFor={`${p.idPrefix}-tp`}>{p.label}</label>
+      <select id={`${p.idPrefix}-tp`} value={p.value} onChange={(e) => p.onChange(e.target.value)}>
+        {byMuscle.map(({ muscle, points }) => (
+          <optgroup key={muscle.id} label={muscle.name}>
+            {points.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+      <div className="button-row" role="radiogroup" aria-label="Side">
+        {(['left', 'right'] as const).map((sd) => (
+          <label key={sd} className="radio">
+            <input
+              type="radio"
+              name={`${p.idPrefix}-side`}
+              value={sd}
+              checked={p.side === sd}
+              onChange={() => p.onSide(sd)}
+            />{' '}
+            {labels[sd]}
+          </label>
+        ))}
+      </div>
+    </>
+  );
+}
+
+/** A list of citations, each linked where it has a public address. */
+export function Citations({
+  sources,
+  label = 'Sources: ',
+}: {
+  sources: readonly { citation: string; url?: string | undefined; note?: string | undefined }[];
+  label?: string;
+}) {
+  return (
+    <span className="sources">
+      {label}
+      {sources.map((s, i) => (
+        <span key={i}>
+          {i > 0 && '; '}
+          {s.url ? (
+            <a href={s.url} target="_blank" rel="noreferrer">
+              {s.citation}
+            </a>
+          ) : (
+            s.citation
+          )}
+          {s.note && <em> ({s.note})</em>}
+        </span>
+      ))}
+    </span>
+  );
+}
