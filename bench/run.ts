@@ -14,6 +14,9 @@ import { needleBody, simulateNeedle, skinEntry } from '../src/domain/needle/simu
 import { perpendicularDepthMap } from '../src/domain/needle/dangerMap.ts';
 import { loadCatalogFromDisk } from '../src/domain/catalog/node.ts';
 import { lookup, lookupIndex } from '../src/domain/lookup/lookup.ts';
+import { regionIdsFor } from '../src/domain/catalog/load.ts';
+import { regionPatches } from '../src/domain/regions/patches.ts';
+import { paintZones } from '../src/domain/regions/zones.ts';
 import {
   distDir,
   ensureDist,
@@ -160,6 +163,34 @@ function lookupMedianUs(): number {
   return Math.round(median(times));
 }
 
+/**
+ * Repainting the zones after a selection: 50 seeded selections of 1–4 trigger points, the
+ * per-vertex paint of the whole skin (what the scene uploads), median milliseconds.
+ */
+function zoneRepaintMs(glb: Uint8Array, manifestJson: unknown): number {
+  const catalog = loadCatalogFromDisk();
+  const skin = readGlb(glb).find((m) => m.id === 'skin')!;
+  const patches = regionPatches(skin, catalog.regions, parseManifest(manifestJson).landmarks);
+  const n = skin.positions.length / 3;
+  const rnd = mulberry32(4);
+  const times: number[] = [];
+  for (let i = 0; i < 50; i++) {
+    const zones = Array.from({ length: 1 + Math.floor(rnd() * 4) }, () => {
+      const t = catalog.triggerPoints[Math.floor(rnd() * catalog.triggerPoints.length)]!;
+      const side = rnd() < 0.5 ? 'left' : 'right';
+      return {
+        essential: regionIdsFor(t.referral.essential, side, catalog.regions),
+        spillover: regionIdsFor(t.referral.spillover, side, catalog.regions),
+        rgb: [1, 0, 0] as const,
+      };
+    });
+    const t0 = performance.now();
+    paintZones(n, patches, zones);
+    times.push(performance.now() - t0);
+  }
+  return Math.round(median(times) * 100) / 100;
+}
+
 async function timeToReadyMs(): Promise<number> {
   const server = await startServer();
   const browser = await launchChromium();
@@ -202,6 +233,7 @@ async function main(): Promise<void> {
     needleMedianUs: needleMedianUs(index, m.manifest),
     depthMapMs: depthMapMs(index, m.glb),
     lookupMedianUs: lookupMedianUs(),
+    zoneRepaintMs: zoneRepaintMs(m.glb, m.manifest),
   };
   if (json) process.stdout.write(`${JSON.stringify(out)}\n`);
   else for (const [k, v] of Object.entries(out)) process.stdout.write(`${k.padEnd(22)} ${v}\n`);

@@ -4,6 +4,7 @@ import { BufferAttribute, BufferGeometry, Color, Mesh, ShaderMaterial } from 'th
 import { browserCatalog } from '../domain/catalog/browser.ts';
 import { regionIdsFor } from '../domain/catalog/load.ts';
 import { zoneWeights } from '../domain/regions/patches.ts';
+import { paintZones, PATTERN } from '../domain/regions/zones.ts';
 import { useStore } from '../store/index.ts';
 import { usePatches, ZONE_COLORS } from './catalogService.ts';
 import { sceneRegistry } from './registry.ts';
@@ -36,9 +37,6 @@ const fragmentShader = /* glsl */ `
     gl_FragColor = vColor;
   }
 `;
-
-/** Pattern per vertex of a skin overlay. */
-export const PATTERN = { solid: 0, dots: 1, hatch: 2 } as const;
 
 /**
  * A mesh over the skin (its geometry shared in shape, with its own attributes): per-vertex
@@ -93,36 +91,20 @@ export function ReferralZones() {
     const skinItem = sceneRegistry.body?.items.get('skin');
     if (!patches || !skinItem || shown.length === 0) return null;
     const n = patches.skin.positions.length / 3;
-    const color = new Float32Array(n * 4);
-    const stipple = new Float32Array(n);
-    const strength = new Float32Array(n);
     const catalog = browserCatalog();
-    // the first shown point is drawn over the others
-    [...shown].reverse().forEach((ref) => {
-      const k = shown.indexOf(ref);
+    const zones = shown.flatMap((ref, k) => {
       const t = catalog.triggerPoints.find((x) => x.id === ref.id);
-      if (!t) return;
+      if (!t) return [];
       tmp.set(ZONE_COLORS[k % ZONE_COLORS.length]!);
-      const essential = zoneWeights(
-        n,
-        patches.patches,
-        regionIdsFor(t.referral.essential, ref.side, catalog.regions),
-      );
-      const spill = zoneWeights(
-        n,
-        patches.patches,
-        regionIdsFor(t.referral.spillover, ref.side, catalog.regions),
-      );
-      for (let i = 0; i < n; i++) {
-        const e = essential[i]!;
-        const s = spill[i]!;
-        const w = Math.max(e, s);
-        if (w <= 0.02 || w < strength[i]! * 0.5) continue;
-        strength[i] = w;
-        color.set([tmp.r, tmp.g, tmp.b, 0.9 * w], i * 4);
-        stipple[i] = e >= s ? PATTERN.solid : PATTERN.dots;
-      }
+      return [
+        {
+          essential: regionIdsFor(t.referral.essential, ref.side, catalog.regions),
+          spillover: regionIdsFor(t.referral.spillover, ref.side, catalog.regions),
+          rgb: [tmp.r, tmp.g, tmp.b] as const,
+        },
+      ];
     });
+    const { color, pattern: stipple } = paintZones(n, patches.patches, zones);
     return skinOverlay(skinItem.mesh.geometry, color, stipple, 920);
   }, [patches, shown]);
 

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Citations, TriggerPointChoice } from './catalogWidgets.tsx';
+import { Citations, presentations, TriggerPointChoice } from './catalogWidgets.tsx';
 import { browserCatalog } from '../domain/catalog/browser.ts';
 import { regionIdsFor } from '../domain/catalog/load.ts';
 import { lookup, lookupIndex, type LookupIndex } from '../domain/lookup/lookup.ts';
@@ -218,6 +218,8 @@ export default function TriggerPointPanel() {
   const markers = useStore((s) => s.triggerMarkers);
   const st = useStore.getState;
   const [pick, setPick] = useState('upper-trapezius-trp1');
+  const presentationList = useMemo(presentations, []);
+  const [presentation, setPresentation] = useState('');
   const [side, setSide] = useState<TriggerRef['side']>('right');
   const first = shown[0];
   const t = first ? catalog.triggerPoints.find((x) => x.id === first.id) : undefined;
@@ -232,6 +234,23 @@ export default function TriggerPointPanel() {
           frameZone({ id: pick, side });
         }}
       >
+        <label htmlFor="explore-presentation">Filter by presentation</label>
+        <select
+          id="explore-presentation"
+          value={presentation}
+          onChange={(e) => {
+            setPresentation(e.target.value);
+            const first = presentationList.find((x) => x.name === e.target.value)?.ids;
+            if (first && !first.has(pick)) setPick([...first][0] ?? pick);
+          }}
+        >
+          <option value="">All trigger points</option>
+          {presentationList.map((x) => (
+            <option key={x.name} value={x.name}>
+              {x.name} ({x.ids.size})
+            </option>
+          ))}
+        </select>
         <TriggerPointChoice
           idPrefix="explore"
           label="Show a referral zone"
@@ -239,6 +258,7 @@ export default function TriggerPointPanel() {
           side={side}
           onChange={setPick}
           onSide={setSide}
+          only={presentationList.find((x) => x.name === presentation)?.ids}
         />
         <button type="submit" className="btn btn-block">
           Show its zone

@@ -19,15 +19,22 @@ export function TriggerPointChoice(p: {
   onChange: (id: string) => void;
   onSide: (side: CatalogSide) => void;
   sideLabels?: Record<CatalogSide, string>;
+  /** Only the points whose ids are here (a presentation filter); all when absent. */
+  only?: ReadonlySet<string> | undefined;
 }) {
   const catalog = browserCatalog();
+  const { only } = p;
   const byMuscle = useMemo(
     () =>
-      catalog.muscles.map((m) => ({
-        muscle: m,
-        points: catalog.triggerPoints.filter((t) => t.muscleId === m.id),
-      })),
-    [catalog],
+      catalog.muscles
+        .map((m) => ({
+          muscle: m,
+          points: catalog.triggerPoints.filter(
+            (t) => t.muscleId === m.id && (!only || only.has(t.id)),
+          ),
+        }))
+        .filter((g) => g.points.length > 0),
+    [catalog, only],
   );
   const labels = p.sideLabels ?? { left: 'Left', right: 'Right' };
   return (
@@ -88,4 +95,18 @@ export function Citations({
       ))}
     </span>
   );
+}
+
+/** Every presentation the catalog names, most common first, with the points that cause it. */
+export function presentations(): { name: string; ids: ReadonlySet<string> }[] {
+  const by = new Map<string, Set<string>>();
+  for (const t of browserCatalog().triggerPoints)
+    for (const pr of t.referral.presentations) {
+      const set = by.get(pr) ?? new Set<string>();
+      set.add(t.id);
+      by.set(pr, set);
+    }
+  return [...by.entries()]
+    .map(([name, ids]) => ({ name, ids }))
+    .sort((a, b) => b.ids.size - a.ids.size || a.name.localeCompare(b.name));
 }

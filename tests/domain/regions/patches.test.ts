@@ -75,3 +75,28 @@ describe('region patches on the generated skin', () => {
     expect(regionAtVertex(patches, centreVertex)).not.toBeNull();
   });
 });
+
+describe('zone paint', () => {
+  it('essential solid, spillover dotted, the first zone on top where two meet', async () => {
+    const { paintZones, PATTERN } = await import('../../../src/domain/regions/zones.ts');
+    const n = skin.positions.length / 3;
+    const red = [1, 0, 0] as const;
+    const blue = [0, 0, 1] as const;
+    const paint = paintZones(n, patches, [
+      { essential: ['temple-left'], spillover: [], rgb: red },
+      { essential: ['forehead'], spillover: ['temple-left'], rgb: blue },
+    ]);
+    const t = patches.get('temple-left')!;
+    const core = t.vertices[t.weights.indexOf(1)]!;
+    expect(paint.pattern[core]).toBe(PATTERN.solid);
+    expect([...paint.color.subarray(core * 4, core * 4 + 3)]).toEqual([1, 0, 0]);
+    const f = patches.get('forehead')!;
+    const fc = f.vertices[f.weights.indexOf(1)]!;
+    expect(paint.color[fc * 4 + 2]).toBe(1);
+    const only = paintZones(n, patches, [{ essential: [], spillover: ['temple-left'], rgb: blue }]);
+    expect(only.pattern[core]).toBe(PATTERN.dots);
+    // nothing painted far from both
+    const heel = patches.get('heel-left')!.vertices[0]!;
+    expect(paint.color[heel * 4 + 3]).toBe(0);
+  });
+});
