@@ -76,6 +76,45 @@ describe('region patches on the generated skin', () => {
   });
 });
 
+describe('neighbouring patches meet where a zone crosses them', () => {
+  it('regions named together in a zone, whose patches are neighbours, leave no gap wider than the mesh spacing (20 mm)', async () => {
+    const { regionIdsFor } = await import('../../../src/domain/catalog/load.ts');
+    const radius = new Map(catalog.regions.map((r) => [r.id, r.anchor.radiusMm / 1000]));
+    const p = skin.positions;
+    const pairs = new Set<string>();
+    for (const t of catalog.triggerPoints) {
+      const ids = regionIdsFor(
+        [...t.referral.essential, ...t.referral.spillover],
+        'left',
+        catalog.regions,
+      );
+      for (const a of ids) for (const b of ids) if (a < b) pairs.add(`${a}|${b}`);
+    }
+    let checked = 0;
+    for (const pair of pairs) {
+      const [a, b] = pair.split('|') as [string, string];
+      const A = patches.get(a)!;
+      const B = patches.get(b)!;
+      const dc = Math.hypot(...A.centre.map((x, k) => x - B.centre[k]!));
+      if (dc > radius.get(a)! + radius.get(b)!) continue; // not neighbours
+      let gap = Infinity;
+      for (const i of A.vertices)
+        for (const j of B.vertices)
+          gap = Math.min(
+            gap,
+            Math.hypot(
+              p[i * 3]! - p[j * 3]!,
+              p[i * 3 + 1]! - p[j * 3 + 1]!,
+              p[i * 3 + 2]! - p[j * 3 + 2]!,
+            ),
+          );
+      expect(gap * 1000, pair).toBeLessThan(20);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(5);
+  });
+});
+
 describe('zone paint', () => {
   it('essential solid, spillover dotted, the first zone on top where two meet', async () => {
     const { paintZones, PATTERN } = await import('../../../src/domain/regions/zones.ts');
