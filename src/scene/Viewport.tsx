@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Canvas } from '@react-three/fiber';
 import { useStore } from '../store/index.ts';
 import { displayName } from '../ui/format.ts';
+import { AimDrag } from './AimDrag.tsx';
 import { Body } from './Body.tsx';
 import { CameraRig } from './CameraRig.tsx';
 import { CAMERA_FOV_DEG, presetPose } from './cameraPresets.ts';
@@ -94,6 +95,7 @@ export default function Viewport() {
         <TriggerPointMarkers />
         <LungMap />
         <CameraRig />
+        <AimDrag />
         <HudUpdater refs={{ view, left, right }} />
         <ReadySignal />
         <TestApiBridge />

@@ -27,6 +27,8 @@ export interface NeedleSlice {
   lungMap: boolean;
   /** A trigger point to put the needle on as soon as the needle is ready (from Explore). */
   pendingSnap: NeedleTarget | null;
+  /** While on, dragging on the view aims the needle instead of turning the camera. */
+  aimDrag: boolean;
 
   needlePlaced: (entry: { point: BodyVec3; inward: BodyVec3 }) => void;
   needleAimed: (tiltDeg: number, azimuthDeg: number) => void;
@@ -46,6 +48,7 @@ export interface NeedleSlice {
   /** Switches to needle mode and asks for the needle on a trigger point's recommended line. */
   needleSnapRequested: (target: NeedleTarget) => void;
   pendingSnapHandled: () => void;
+  aimDragToggled: (on?: boolean) => void;
 }
 
 const clamp = (v: number, lo: number, hi: number) =>
@@ -65,6 +68,7 @@ export const createNeedleSlice: StateCreator<Full, [], [], NeedleSlice> = (set) 
   cutaway: false,
   lungMap: false,
   pendingSnap: null,
+  aimDrag: false,
 
   needlePlaced: (entry) => set({ needleEntry: entry, needleTarget: null }),
   needleAimed: (tiltDeg, azimuthDeg) =>
@@ -91,4 +95,5 @@ export const createNeedleSlice: StateCreator<Full, [], [], NeedleSlice> = (set) 
   lungMapToggled: () => set((s) => ({ lungMap: !s.lungMap })),
   needleSnapRequested: (target) => set({ mode: 'needle', pendingSnap: target }),
   pendingSnapHandled: () => set({ pendingSnap: null }),
+  aimDragToggled: (on) => set((s) => ({ aimDrag: on ?? !s.aimDrag })),
 });

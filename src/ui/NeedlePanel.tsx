@@ -448,6 +448,7 @@ function Controls({ r }: { r: NeedleResult | null }) {
   const cutaway = useStore((s) => s.cutaway);
   const lungMap = useStore((s) => s.lungMap);
   const xray = useStore((s) => s.xray);
+  const aimDrag = useStore((s) => s.aimDrag);
   const st = useStore.getState;
   const lean = useMemo(() => {
     if (!entry) return '';
@@ -519,6 +520,12 @@ function Controls({ r }: { r: NeedleResult | null }) {
         <Toggle on={cutaway} onClick={() => st().cutawayToggled()} label="Cutaway" keyName="C" />
         <Toggle on={lungMap} onClick={() => st().lungMapToggled()} label="Lung map" keyName="M" />
         <Toggle on={xray} onClick={highlightDangers} label="Danger structures" keyName="X" />
+        <Toggle
+          on={aimDrag}
+          onClick={() => st().aimDragToggled()}
+          label="Drag to aim"
+          keyName="A"
+        />
         <button type="button" className="btn btn-small" onClick={() => st().needleCleared()}>
           Remove needle
         </button>

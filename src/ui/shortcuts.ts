@@ -15,7 +15,8 @@ export type ShortcutAction =
   | { readonly type: 'needlePerpendicular' }
   | { readonly type: 'toggleCutaway' }
   | { readonly type: 'toggleLungMap' }
-  | { readonly type: 'needleClear' };
+  | { readonly type: 'needleClear' }
+  | { readonly type: 'toggleAimDrag' };
 
 export interface ShortcutHelp {
   readonly keys: readonly string[];
@@ -47,6 +48,7 @@ export const NEEDLE_SHORTCUT_HELP: readonly ShortcutHelp[] = [
   { keys: ['P'], description: 'Needle perpendicular to the skin' },
   { keys: ['C'], description: 'Cutaway along the needle on / off' },
   { keys: ['M'], description: 'Lung-field depth map on / off' },
+  { keys: ['A'], description: 'Drag to aim the needle (instead of turning the view) on / off' },
   { keys: ['Delete'], description: 'Remove the needle' },
 ];
 
@@ -58,6 +60,7 @@ const NEEDLE_KEYS: Record<string, ShortcutAction> = {
   p: { type: 'needlePerpendicular' },
   c: { type: 'toggleCutaway' },
   m: { type: 'toggleLungMap' },
+  a: { type: 'toggleAimDrag' },
   delete: { type: 'needleClear' },
   backspace: { type: 'needleClear' },
 };

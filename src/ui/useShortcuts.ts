@@ -79,6 +79,9 @@ export function useShortcuts(): void {
         case 'toggleLungMap':
           s.lungMapToggled();
           break;
+        case 'toggleAimDrag':
+          s.aimDragToggled();
+          break;
         case 'needleClear':
           s.needleCleared();
           break;

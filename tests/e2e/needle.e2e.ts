@@ -113,6 +113,27 @@ export const tests: E2ETest[] = [
       );
       const r = await readout(page);
       assert(r.layers.length >= 2, `too few layers: ${r.layers}`);
+
+      // drag to aim: the needle turns, the view does not
+      type Aim = { needle: { tiltDeg: number; azimuthDeg: number } };
+      const aim = () => page.evaluate(() => window.__needlewise?.getState() as unknown as Aim);
+      const aimBefore = await aim();
+      await page.getByRole('button', { name: /Drag to aim/ }).click();
+      const box = (await page.locator('canvas').first().boundingBox())!;
+      const cx = box.x + box.width * 0.3;
+      const cy = box.y + box.height * 0.7;
+      await page.mouse.move(cx, cy);
+      await page.mouse.down();
+      await page.mouse.move(cx + 60, cy - 50, { steps: 6 });
+      await page.mouse.up();
+      const aimAfter = await aim();
+      assert(
+        aimAfter.needle.tiltDeg > aimBefore.needle.tiltDeg + 5 &&
+          aimAfter.needle.azimuthDeg !== aimBefore.needle.azimuthDeg,
+        `dragging did not aim the needle (${JSON.stringify(aimBefore.needle)} → ${JSON.stringify(aimAfter.needle)})`,
+      );
+      await page.getByRole('button', { name: /Drag to aim/ }).click();
+      await page.getByRole('button', { name: /Perpendicular/ }).click();
       // deepest needle, straight in: over the chest wall it meets bone or enters the pleura
       await page.getByLabel('Needle length').selectOption('75');
       const depth = page.getByLabel(/^Depth/);
