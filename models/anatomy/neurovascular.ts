@@ -22,7 +22,11 @@ function courses(): Course[] {
   const axilla: V3 = [sh[0] - 0.03, sh[1] - 0.06, sh[2] + 0.01];
   const knee = P.knee;
   const popliteal: V3 = [knee[0], knee[1] + 0.05, knee[2] - 0.045];
-  const inguinal: V3 = [0.085, P.asis[1] - 0.055, P.asis[2] + 0.005];
+  // The femoral artery passes under the inguinal ligament at the mid-inguinal point, midway
+  // between the ASIS and the pubic symphysis (Moore 8th ed., surface anatomy of the femoral
+  // triangle; Gray's 42nd ed.). It was 26 mm lateral of it (x 0.085), in front of the middle of
+  // the iliopsoas, so the nerve and the vessels covered the whole muscle.
+  const inguinal: V3 = lerp3(P.asis, P.pubicSymphysis, 0.5);
   const cervical = (n: number, dx = 0, dz = 0): V3 => {
     const v = vert(`c${n}` as VertebraName);
     return [v.transverse[0] * 0.78 + dx, v.body[1], v.body[2] + 0.004 + dz];
@@ -122,10 +126,13 @@ function courses(): Course[] {
     },
     {
       stem: 'femoral-nerve',
+      // lateral of the artery and outside the femoral sheath, about 1 cm at the ligament, in the
+      // groove of the iliopsoas under the fascia iliaca (Gray's; Moore); it spreads into its
+      // branches some 4 cm lower. Offsets and the slight lateral drift are estimates.
       pts: [
         [0.07, P.asis[1] + 0.02, 0.02],
-        add(inguinal, [0.012, 0, -0.004]),
-        add(inguinal, [0.018, -0.05, -0.006]),
+        add(inguinal, [0.012, 0, -0.006]),
+        add(inguinal, [0.018, -0.05, -0.008]),
       ],
       r: 0.0035,
     },
@@ -134,7 +141,8 @@ function courses(): Course[] {
       pts: [
         [0.06, P.asis[1] + 0.02, 0.035],
         inguinal,
-        add(inguinal, [-0.004, -0.1, -0.012]),
+        // down the middle of the femoral triangle to its apex 10 cm lower (Moore); depth: estimate
+        add(inguinal, [0.0, -0.1, -0.012]),
         [0.075, P.knee[1] + 0.2, 0.0],
         add(popliteal, [-0.008, 0.1, 0.01]),
         popliteal,
@@ -145,8 +153,10 @@ function courses(): Course[] {
       stem: 'femoral-vein',
       pts: [
         [0.05, P.asis[1] + 0.02, 0.035],
+        // medial of the artery at the ligament, behind it at the apex of the triangle (Moore);
+        // spacing: estimate from the vessels' radii
         add(inguinal, [-0.013, 0, -0.002]),
-        add(inguinal, [-0.014, -0.1, -0.016]),
+        add(inguinal, [-0.006, -0.1, -0.02]),
         [0.066, P.knee[1] + 0.2, -0.01],
         add(popliteal, [-0.014, 0.1, 0.004]),
         add(popliteal, [-0.008, -0.004, -0.006]),
