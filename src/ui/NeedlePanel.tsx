@@ -264,11 +264,11 @@ function TargetNote({ r }: { r: NeedleResult }) {
   if (!target || !manifest || !body) return null;
   const t = browserCatalog().triggerPoints.find((x) => x.id === target.triggerPointId);
   if (!t) return null;
-  const placed = placeTriggerPoint(t.anchor, target.side, manifest.landmarks, body.index);
   const n = t.needling;
   let onLine: string | null = null;
-  if (placed) {
-    const v = sub(placed.point, r.entry);
+  // the point as the guide placed it (cached per point): not placed again on every render
+  if (guide) {
+    const v = sub(guide.point, r.entry);
     const along = dot(v, r.direction) * 1000;
     const miss = Math.sqrt(Math.max(0, dot(v, v) * 1e6 - along * along));
     onLine = `On the model the trigger point lies ${along.toFixed(0)} mm along this line and ${miss.toFixed(0)} mm from it.`;
