@@ -11,6 +11,8 @@ export const cross = (a: BodyVec3, b: BodyVec3): BodyVec3 => [
   a[0] * b[1] - a[1] * b[0],
 ];
 export const length = (a: BodyVec3): number => Math.hypot(a[0], a[1], a[2]);
+export const dist = (a: BodyVec3, b: BodyVec3): number =>
+  Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
 /** The unit vector along `a` (a zero vector stays zero). */
 export const norm = (a: BodyVec3): BodyVec3 => {
   const l = length(a) || 1;

@@ -1,0 +1,147 @@
+/**
+ * Reading quiz and answers files from outside: size first, then JSON, then the schema, then the
+ * catalog (every trigger point, muscle and region named must exist, and every choice list must
+ * hold its answer). Each refusal names the place in the file and the problem, in one message.
+ * Nothing here touches saved progress: a refused file changes nothing.
+ */
+import type { ZodError } from 'zod';
+import { formatPath } from '../catalog/load.ts';
+import type { Catalog } from '../catalog/schema.ts';
+import {
+  answersFileSchema,
+  MAX_QUIZ_FILE_BYTES,
+  quizSchema,
+  type AnswersFile,
+  type Quiz,
+} from './schema.ts';
+
+export class QuizFileError extends Error {
+  override readonly name = 'QuizFileError';
+  constructor(
+    /** The file's name as the user knows it. */
+    readonly file: string,
+    /** Each problem as "path: message". */
+    readonly problems: readonly string[],
+  ) {
+    super(
+      `${file}: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? `; and ${problems.length - 5} more` : ''}`,
+    );
+  }
+}
+
+function zodProblems(err: ZodError): string[] {
+  return err.issues.map((i) => `${formatPath(i.path) || '(top level)'}: ${i.message}`);
+}
+
+function parseJson(text: string, file: string): unknown {
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes > MAX_QUIZ_FILE_BYTES)
+    throw new QuizFileError(file, [
+      `(file): ${bytes} bytes is more than the ${MAX_QUIZ_FILE_BYTES} bytes allowed`,
+    ]);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    throw new QuizFileError(file, [`(file): not JSON (${(err as Error).message})`]);
+  }
+}
+
+/** The problems a schema-valid quiz has against the catalog. */
+export function catalogProblems(quiz: Quiz, catalog: Catalog): string[] {
+  const trps = new Map(catalog.triggerPoints.map((t) => [t.id, t]));
+  const muscles = new Set(catalog.muscles.map((m) => m.id));
+  const regions = new Set(catalog.regions.map((r) => r.id));
+  const out: string[] = [];
+  quiz.questions.forEach((q, i) => {
+    const at = `questions[${i}]`;
+    if (q.type !== 'pick-trigger-points' && !trps.has(q.triggerPointId))
+      out.push(`${at}.triggerPointId: no trigger point "${q.triggerPointId}" in the catalog`);
+    if (q.type === 'name-muscle') {
+      q.choices.forEach((c, k) => {
+        if (!muscles.has(c)) out.push(`${at}.choices[${k}]: no muscle "${c}" in the catalog`);
+      });
+      const t = trps.get(q.triggerPointId);
+      if (t && !q.choices.includes(t.muscleId))
+        out.push(`${at}.choices: must include the trigger point's muscle "${t.muscleId}"`);
+      if (new Set(q.choices).size !== q.choices.length) out.push(`${at}.choices: a choice repeats`);
+    }
+    if (q.type === 'pick-trigger-points') {
+      q.painRegions.forEach((r, k) => {
+        if (!regions.has(r)) out.push(`${at}.painRegions[${k}]: no region "${r}" in the catalog`);
+      });
+      const check = (list: readonly string[], name: string) =>
+        list.forEach((c, k) => {
+          if (!trps.has(c.split(':')[0]!))
+            out.push(`${at}.${name}[${k}]: no trigger point "${c.split(':')[0]}" in the catalog`);
+        });
+      check(q.choices, 'choices');
+      if (q.expected) {
+        check(q.expected, 'expected');
+        q.expected.forEach((e, k) => {
+          if (!q.choices.includes(e))
+            out.push(`${at}.expected[${k}]: "${e}" is not among the choices`);
+        });
+      }
+      if (new Set(q.choices).size !== q.choices.length) out.push(`${at}.choices: a choice repeats`);
+    }
+    if (q.type === 'structure-at-risk' && new Set(q.choices).size !== q.choices.length)
+      out.push(`${at}.choices: a choice repeats`);
+  });
+  return out;
+}
+
+/**
+ * A quiz file's text → the quiz, or QuizFileError naming the problems. `structureIds`, when
+ * given, checks structure-at-risk choices against the model.
+ */
+export function parseQuizFile(
+  text: string,
+  file: string,
+  catalog: Catalog,
+  structureIds?: ReadonlySet<string>,
+): Quiz {
+  const json = parseJson(text, file);
+  const r = quizSchema.safeParse(json);
+  if (!r.success) throw new QuizFileError(file, zodProblems(r.error));
+  const problems = catalogProblems(r.data, catalog);
+  if (structureIds)
+    r.data.questions.forEach((q, i) => {
+      if (q.type === 'structure-at-risk')
+        q.choices.forEach((c, k) => {
+          if (!structureIds.has(c))
+            problems.push(`questions[${i}].choices[${k}]: no structure "${c}" in the model`);
+        });
+    });
+  if (problems.length) throw new QuizFileError(file, problems);
+  return r.data;
+}
+
+/** An answers file's text → its answers, checked against the quiz (ids and types match). */
+export function parseAnswersFile(text: string, file: string, quiz?: Quiz): AnswersFile {
+  const json = parseJson(text, file);
+  const r = answersFileSchema.safeParse(json);
+  if (!r.success) throw new QuizFileError(file, zodProblems(r.error));
+  if (quiz) {
+    const byId = new Map(quiz.questions.map((q) => [q.id, q]));
+    const seen = new Set<string>();
+    const problems: string[] = [];
+    r.data.answers.forEach((a, i) => {
+      const q = byId.get(a.questionId);
+      if (!q) problems.push(`answers[${i}].questionId: the quiz has no question "${a.questionId}"`);
+      else if (q.type !== a.type)
+        problems.push(
+          `answers[${i}].type: question "${q.id}" is a ${q.type} question, not ${a.type}`,
+        );
+      if (seen.has(a.questionId))
+        problems.push(`answers[${i}].questionId: a second answer to "${a.questionId}"`);
+      seen.add(a.questionId);
+    });
+    if (problems.length) throw new QuizFileError(file, problems);
+  }
+  return r.data;
+}
+
+/** The quiz as a file's text (what "export" writes; it reads back the same). */
+export function quizToText(quiz: Quiz): string {
+  return `${JSON.stringify(quiz, null, 2)}\n`;
+}
