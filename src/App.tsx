@@ -20,6 +20,7 @@ const DetailsPanel = lazy(() => import('./ui/DetailsPanel.tsx'));
 const ComingSoonPanel = lazy(() => import('./ui/ComingSoonPanel.tsx'));
 const NeedlePanel = lazy(() => import('./ui/NeedlePanel.tsx'));
 const SafetyPanel = lazy(() => import('./ui/SafetyPanel.tsx'));
+const QuizPanel = lazy(() => import('./ui/QuizPanel.tsx'));
 const TriggerPointPanel = lazy(() => import('./ui/TriggerPointPanel.tsx'));
 const ShortcutsDialog = lazy(() => import('./ui/ShortcutsDialog.tsx'));
 
@@ -83,9 +84,10 @@ export function App() {
               <Suspense fallback={<p className="hint">Loading…</p>}>
                 {mode === 'needle' && <NeedlePanel />}
                 {mode === 'safety' && <SafetyPanel />}
-                {(mode === 'quiz' || mode === 'teach') && <ComingSoonPanel mode={mode} />}
+                {mode === 'quiz' && <QuizPanel />}
+                {mode === 'teach' && <ComingSoonPanel mode={mode} />}
                 {mode === 'explore' && <TriggerPointPanel />}
-                {(mode === 'explore' || mode === 'quiz' || mode === 'teach') && <DetailsPanel />}
+                {(mode === 'explore' || mode === 'teach') && <DetailsPanel />}
               </Suspense>
             </ErrorBoundary>
           </div>

@@ -23,6 +23,8 @@ const CLICK_SLOP_PX = 4;
  * <Canvas frameloop="demand"><Body /></Canvas>
  * ```
  */
+const SKIN_ONLY: ReadonlySet<string> = new Set(['skin']);
+
 export function Body() {
   const meshes = useStore((s) => s.meshes);
   const structuresById = useStore((s) => s.structuresById);
@@ -97,6 +99,31 @@ export function Body() {
           // painting pain: the region of the skin under the click joins the pain map
           const pt: [number, number, number] = [e.point.x, e.point.y, e.point.z];
           paintAt(pt);
+          return;
+        }
+        if (s.mode === 'quiz' && s.quizInput) {
+          // the quiz's question decides what a click gives: a spot, a painted region or a needle
+          const pt: [number, number, number] = [e.point.x, e.point.y, e.point.z];
+          const needle = currentNeedleBody();
+          if (!needle) return;
+          // the skin under the cursor, however faint the skin layer is drawn
+          const o: [number, number, number] = [e.ray.origin.x, e.ray.origin.y, e.ray.origin.z];
+          const d: [number, number, number] = [
+            e.ray.direction.x,
+            e.ray.direction.y,
+            e.ray.direction.z,
+          ];
+          const hit = needle.index.raycastFirst(o, d, SKIN_ONLY);
+          const onSkin: [number, number, number] = hit
+            ? [o[0] + d[0] * hit.distance, o[1] + d[1] * hit.distance, o[2] + d[2] * hit.distance]
+            : pt;
+          if (s.quizInput === 'paint') {
+            paintAt(onSkin);
+            return;
+          }
+          const entry = skinEntry(needle.index, onSkin);
+          if (s.quizInput === 'point') s.quizPointPlaced(entry.point);
+          else s.needlePlaced(entry);
           return;
         }
         if (s.mode === 'needle') {

@@ -14,19 +14,24 @@ export function TestApiBridge() {
   const camera = useThree((s) => s.camera);
   const canvas = useThree((s) => s.gl.domElement);
   useEffect(() => {
+    const toPage = (v: Vector3) => {
+      camera.updateMatrixWorld();
+      v.project(camera);
+      const rect = canvas.getBoundingClientRect();
+      const onScreen = Math.abs(v.x) <= 1 && Math.abs(v.y) <= 1 && v.z < 1;
+      return {
+        x: Math.round(rect.left + ((v.x + 1) / 2) * rect.width),
+        y: Math.round(rect.top + ((1 - v.y) / 2) * rect.height),
+        onScreen,
+      };
+    };
     setSceneProbe({
       project(id) {
         const item = sceneRegistry.body?.items.get(id);
-        if (!item) return null;
-        camera.updateMatrixWorld();
-        scratch.copy(item.centroid).project(camera);
-        const rect = canvas.getBoundingClientRect();
-        const onScreen = Math.abs(scratch.x) <= 1 && Math.abs(scratch.y) <= 1 && scratch.z < 1;
-        return {
-          x: Math.round(rect.left + ((scratch.x + 1) / 2) * rect.width),
-          y: Math.round(rect.top + ((1 - scratch.y) / 2) * rect.height),
-          onScreen,
-        };
+        return item ? toPage(scratch.copy(item.centroid)) : null;
+      },
+      projectPoint(p) {
+        return toPage(scratch.set(p[0], p[1], p[2]));
       },
       pick(x, y) {
         const body = sceneRegistry.body;

@@ -10,6 +10,7 @@ import { HudUpdater } from './HudUpdater.tsx';
 import { LungMap } from './LungMap.tsx';
 import { Needle } from './Needle.tsx';
 import { NeedleGuide } from './NeedleGuide.tsx';
+import { QuizScene } from './QuizScene.tsx';
 import { ReferralZones } from './ReferralZones.tsx';
 import { TriggerPointMarkers } from './TriggerPointMarkers.tsx';
 import { ReadySignal } from './ReadySignal.tsx';
@@ -92,6 +93,7 @@ export default function Viewport() {
         <Needle />
         <NeedleGuide />
         <ReferralZones />
+        <QuizScene />
         <TriggerPointMarkers />
         <LungMap />
         <CameraRig />

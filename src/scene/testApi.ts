@@ -17,6 +17,10 @@ export interface NeedlewiseTestApi {
   project(id: string): ProjectedPoint | null;
   /** The structure a click at page point (x, y) would select, with the viewer's picking rules. */
   pick(x: number, y: number): string | null;
+  /** Projects a body-frame point (metres) to the page. */
+  projectPoint(p: readonly [number, number, number]): ProjectedPoint | null;
+  /** The full-marks answer to the current quiz question (tests only), or null. */
+  quizKey(): Promise<unknown>;
 }
 
 declare global {
@@ -28,6 +32,7 @@ declare global {
 interface SceneProbe {
   project(id: string): ProjectedPoint | null;
   pick(x: number, y: number): string | null;
+  projectPoint(p: readonly [number, number, number]): ProjectedPoint | null;
 }
 let probe: SceneProbe | null = null;
 
@@ -42,5 +47,7 @@ export function installTestApi(): void {
     structures: () => useStore.getState().manifest?.structures.map((s) => s.id) ?? [],
     project: (id: string) => probe?.project(id) ?? null,
     pick: (x: number, y: number) => probe?.pick(x, y) ?? null,
+    projectPoint: (p: readonly [number, number, number]) => probe?.projectPoint(p) ?? null,
+    quizKey: async () => (await import('./quizTestKey.ts')).currentQuizKey(),
   });
 }

@@ -3,6 +3,7 @@ import { createModelSlice } from './modelSlice.ts';
 import { createNeedleSlice } from './needleSlice.ts';
 import { createTriggerSlice } from './triggerSlice.ts';
 import { createPainSlice } from './painSlice.ts';
+import { createQuizSlice } from './quizSlice.ts';
 import { createSelectionSlice } from './selectionSlice.ts';
 import { createViewSlice } from './viewSlice.ts';
 import type { Full } from './types.ts';
@@ -17,6 +18,7 @@ export const createFull: StateCreator<Full> = (...a) => ({
   ...createNeedleSlice(...a),
   ...createTriggerSlice(...a),
   ...createPainSlice(...a),
+  ...createQuizSlice(...a),
 });
 
 /**
@@ -61,6 +63,24 @@ export function snapshot(s: Full) {
     painting: s.painting,
     cutaway: s.cutaway,
     lungMap: s.lungMap,
+    quiz: s.quizSession
+      ? {
+          index: s.quizSession.index,
+          total: s.quizSession.questions.length,
+          type: s.quizSession.questions[s.quizSession.index]?.type ?? null,
+          mode: s.quizSession.mode,
+          answered: Object.keys(s.quizSession.answers).length,
+          finished: s.quizSession.finishedAt !== null,
+          score: s.quizSession.summary?.score ?? null,
+          results: Object.values(s.quizSession.results).map((r) => ({
+            questionId: r.questionId,
+            type: r.type,
+            score: r.score,
+          })),
+        }
+      : null,
+    quizPoint: s.quizPoint,
+    quizInput: s.quizInput,
   };
 }
 export type Snapshot = ReturnType<typeof snapshot>;

@@ -12,7 +12,7 @@ import { DANGER_KINDS, simulateNeedle } from '../needle/simulate.ts';
 import { pick, shuffled, type Rng } from '../technique/random.ts';
 import { mulberry32 } from '../random.ts';
 import type { BodyVec3 } from '../units.ts';
-import { along } from '../vec.ts';
+import { along, norm, sub } from '../vec.ts';
 
 const r5 = (v: BodyVec3): BodyVec3 => [
   Math.round(v[0] * 1e5) / 1e5,
@@ -217,24 +217,33 @@ function atRiskQuestion(
   if (item.t.needling.dangers.length === 0) return null;
   const rec = world.recommended(item.t.id, item.side);
   if (!rec) return null;
-  // follow the recommended line deep: a needle pushed past the danger it meets first
-  let needle: NeedleSpec;
-  try {
-    const deep = simulateNeedle(world.body, {
-      entry: rec.entry,
-      direction: rec.direction,
-      depthMm: 100,
-    });
-    const depthMm = deep.entered
-      ? Math.min(100, Math.ceil(deep.entered.depthMm + 3))
-      : Math.min(100, item.t.needling.depthMm.max);
-    needle = { entry: rec.entry, direction: rec.direction, depthMm };
-  } catch {
-    return null;
+  // the needles a trainee might get wrong: the recommended line pushed too deep, or aimed from
+  // the same entry at one of the dangers the catalog names for this point; each is pushed 3 mm
+  // past the danger it enters first. Only needles that do enter a danger make a question.
+  const aims: BodyVec3[] = [rec.direction];
+  for (const id of structureIdsFor(item.t.needling.dangers, item.side)) {
+    if (!world.body.index.get(id)) continue;
+    aims.push(norm(sub(world.body.index.closest(id, rec.target).point, rec.entry)));
   }
+  const wrong: NeedleSpec[] = [];
+  for (const direction of aims) {
+    try {
+      const deep = simulateNeedle(world.body, { entry: rec.entry, direction, depthMm: 100 });
+      if (deep.entered && deep.entered.depthMm <= 97)
+        wrong.push({
+          entry: rec.entry,
+          direction,
+          depthMm: Math.ceil(deep.entered.depthMm + 3),
+        });
+    } catch {
+      // a direction out of the skin: not a needle anyone could place
+    }
+  }
+  if (wrong.length === 0) return null;
+  const needle = pick(rng, wrong);
   const risk = structureAtRisk(world, needle);
   if (!risk.structureId) return null;
-  const tip = along(rec.entry, rec.direction, needle.depthMm / 1000);
+  const tip = along(needle.entry, needle.direction, needle.depthMm / 1000);
   // distractors: the dangers the catalog names for points of the same area, nearest the tip first
   const area = areaOfMuscle(item.t.muscleId);
   const named = new Set(

@@ -17,6 +17,8 @@ export interface QuizWorld {
   readonly catalog: Catalog;
   readonly lookup: LookupIndex;
   readonly body: NeedleBody;
+  /** The model's landmarks (CONTRACTS §2). */
+  readonly landmarks: LandmarkMap;
   triggerPoint(id: string): TriggerPoint | undefined;
   muscle(id: string): Muscle | undefined;
   /** The point's place on the model on one side, or null where the model cannot hold it. */
@@ -55,6 +57,7 @@ export function quizWorld(
     catalog,
     lookup,
     body,
+    landmarks,
     triggerPoint: (id) => trps.get(id),
     muscle: (id) => muscles.get(id),
     place(id, side) {

@@ -1,0 +1,724 @@
+/**
+ * Quiz mode: set up a quiz (types, body areas, difficulty, practice or exam, a seed), or load an
+ * instructor's quiz file or link; take it on the body; read the summary; keep a history with
+ * spaced repetition in this browser. Files from outside are checked before anything changes.
+ */
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { AREA_LABELS, QUIZ_AREAS } from '../domain/quiz/areas.ts';
+import { sessionsToCsv, sessionsToJson } from '../domain/quiz/exportResults.ts';
+import { parseQuizFile, quizToText, QuizFileError } from '../domain/quiz/file.ts';
+import { generateQuiz, QuizOptionsError } from '../domain/quiz/generate.ts';
+import {
+  dueItems,
+  emptyProgress,
+  historySummary,
+  loadProgress,
+  recordSession,
+  repetitionWeight,
+  resetProgress,
+  saveProgress,
+  toSessionRecord,
+  type LoadResult,
+  type Progress,
+} from '../domain/quiz/progress.ts';
+import {
+  ANSWERS_FORMAT,
+  DIFFICULTIES,
+  QUESTION_TYPE_LABELS,
+  QUESTION_TYPES,
+  QUIZ_FORMAT_VERSION,
+  type Difficulty,
+  type QuestionType,
+  type Quiz,
+  type QuizMode,
+} from '../domain/quiz/schema.ts';
+import { startSession, type QuizSession } from '../domain/quiz/session.ts';
+import type { QuizWorld } from '../domain/quiz/world.ts';
+import { quizDispatch, useQuizWorld } from '../scene/quizService.ts';
+import { useStore } from '../store/index.ts';
+import { QuizQuestion, useNames } from './QuizQuestion.tsx';
+import { browserStore, downloadText, fileStem, quizLink, quizTextFromLocation } from './quizIo.ts';
+
+const st = () => useStore.getState();
+const pct = (x: number) => `${Math.round(x * 100)} %`;
+
+/** Saved progress: loaded once per page, saved after each finished quiz. */
+function useProgress() {
+  const store = useMemo(browserStore, []);
+  const [loaded] = useState<LoadResult>(() => loadProgress(store));
+  const [progress, setProgress] = useState<Progress>(loaded.progress);
+  const [saveProblem, setSaveProblem] = useState<string | null>(null);
+  const save = (p: Progress) => {
+    setProgress(p);
+    const r = saveProgress(store, p);
+    setSaveProblem(r.ok ? null : r.problem);
+  };
+  return { store, loaded, progress, save, saveProblem, setProgress };
+}
+
+function Setup({
+  world,
+  onStart,
+  progress,
+}: {
+  world: QuizWorld;
+  onStart: (quiz: Quiz, mode?: QuizMode, limit?: number) => void;
+  progress: Progress;
+}) {
+  const [types, setTypes] = useState<QuestionType[]>([...QUESTION_TYPES]);
+  const [area, setArea] = useState<string>('');
+  const [difficulty, setDifficulty] = useState<Difficulty>('medium');
+  const [mode, setMode] = useState<QuizMode>('practice');
+  const [count, setCount] = useState(6);
+  const [limit, setLimit] = useState(0);
+  const [seed, setSeed] = useState(() => Math.floor(Math.random() * 1_000_000));
+  const [error, setError] = useState<string | null>(null);
+  const due = dueItems(progress, Date.now()).filter((d) => d.overdueMs >= 0).length;
+
+  const make = (over: { count?: number; weighted?: boolean } = {}) => {
+    try {
+      const quiz = generateQuiz(world, {
+        seed,
+        count: over.count ?? count,
+        types,
+        ...(area ? { regions: [area] } : {}),
+        difficulty,
+        mode,
+        ...(mode === 'exam' && limit > 0 ? { timeLimitMinutes: limit } : {}),
+        ...(over.weighted ? { weight: repetitionWeight(progress, Date.now()) } : {}),
+        ...(over.weighted ? { title: `Review (seed ${seed})` } : {}),
+      });
+      setError(null);
+      onStart(quiz);
+      setSeed(Math.floor(Math.random() * 1_000_000));
+    } catch (err) {
+      setError(err instanceof QuizOptionsError ? err.message : String(err));
+    }
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    make();
+  };
+  return (
+    <form className="quiz-setup" onSubmit={submit} aria-labelledby="quiz-setup-title">
+      <h3 id="quiz-setup-title">New quiz</h3>
+      <fieldset>
+        <legend>Question types</legend>
+        {QUESTION_TYPES.map((t) => (
+          <label key={t} className="check">
+            <input
+              type="checkbox"
+              checked={types.includes(t)}
+              onChange={(e) =>
+                setTypes((ts) => (e.target.checked ? [...ts, t] : ts.filter((x) => x !== t)))
+              }
+            />{' '}
+            {QUESTION_TYPE_LABELS[t]}
+          </label>
+        ))}
+      </fieldset>
+      <label htmlFor="quiz-area">Body area</label>
+      <select id="quiz-area" value={area} onChange={(e) => setArea(e.target.value)}>
+        <option value="">The whole body</option>
+        {QUIZ_AREAS.map((a) => (
+          <option key={a} value={a}>
+            {AREA_LABELS[a]}
+          </option>
+        ))}
+      </select>
+      <div className="quiz-row">
+        <label>
+          Questions{' '}
+          <input
+            type="number"
+            min={1}
+            max={50}
+            value={count}
+            onChange={(e) =>
+              setCount(Math.max(1, Math.min(50, Math.round(Number(e.target.value) || 1))))
+            }
+          />
+        </label>
+        <label>
+          Difficulty{' '}
+          <select value={difficulty} onChange={(e) => setDifficulty(e.target.value as Difficulty)}>
+            {DIFFICULTIES.map((d) => (
+              <option key={d} value={d}>
+                {d}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <fieldset className="quiz-row">
+        <legend>Mode</legend>
+        <label className="radio">
+          <input
+            type="radio"
+            name="quiz-mode"
+            checked={mode === 'practice'}
+            onChange={() => setMode('practice')}
+          />{' '}
+          Practice (feedback after each answer)
+        </label>
+        <label className="radio">
+          <input
+            type="radio"
+            name="quiz-mode"
+            checked={mode === 'exam'}
+            onChange={() => setMode('exam')}
+          />{' '}
+          Exam (feedback at the end)
+        </label>
+      </fieldset>
+      {mode === 'exam' && (
+        <label>
+          Time limit (minutes, 0 = none){' '}
+          <input
+            type="number"
+            min={0}
+            max={240}
+            value={limit}
+            onChange={(e) =>
+              setLimit(Math.max(0, Math.min(240, Math.round(Number(e.target.value) || 0))))
+            }
+          />
+        </label>
+      )}
+      <label>
+        Seed{' '}
+        <input
+          type="number"
+          min={0}
+          max={4294967295}
+          value={seed}
+          onChange={(e) => setSeed(Math.max(0, Math.round(Number(e.target.value) || 0)))}
+          aria-describedby="quiz-seed-hint"
+        />
+      </label>
+      <p id="quiz-seed-hint" className="hint">
+        The same seed and settings give the same quiz, on any machine and with{' '}
+        <code>needlewise quiz --seed</code>.
+      </p>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="button-row">
+        <button type="submit" className="btn" disabled={types.length === 0}>
+          Start quiz
+        </button>
+        {due > 0 && (
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => make({ count: Math.min(10, due), weighted: true })}
+          >
+            Review {due} due item{due === 1 ? '' : 's'}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function ImportQuiz({ world, onStart }: { world: QuizWorld; onStart: (quiz: Quiz) => void }) {
+  const [error, setError] = useState<string | null>(null);
+  const [linked, setLinked] = useState<Quiz | null>(null);
+  const [url, setUrl] = useState('');
+  const fileRef = useRef<HTMLInputElement>(null);
+  const structureIds = useMemo(() => new Set(world.body.structures.keys()), [world]);
+  const read = (text: string, name: string): Quiz | null => {
+    try {
+      const q = parseQuizFile(text, name, world.catalog, structureIds);
+      setError(null);
+      return q;
+    } catch (err) {
+      setError(err instanceof QuizFileError ? err.message : `${name}: ${String(err)}`);
+      return null;
+    }
+  };
+  // a quiz link (?quiz=…): offered, not started, so nothing is lost by opening one
+  useEffect(() => {
+    try {
+      const text = quizTextFromLocation();
+      if (text !== null) {
+        const q = read(text, 'the quiz link');
+        if (q) setLinked(q);
+      }
+    } catch (err) {
+      setError(`The quiz link: ${(err as Error).message}`);
+    }
+    // read once per page
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  return (
+    <section className="quiz-import" aria-labelledby="quiz-import-title">
+      <h3 id="quiz-import-title">An instructor's quiz</h3>
+      {linked && (
+        <div className="quiz-linked">
+          <p>
+            This link holds the quiz <strong>{linked.title}</strong> ({linked.questions.length}{' '}
+            questions).
+          </p>
+          <button type="button" className="btn" onClick={() => onStart(linked)}>
+            Start the linked quiz
+          </button>
+        </div>
+      )}
+      <label htmlFor="quiz-file">Open a quiz file (.json)</label>
+      <input
+        id="quiz-file"
+        ref={fileRef}
+        type="file"
+        accept=".json,application/json"
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          if (!f) return;
+          void f.text().then(
+            (text) => {
+              const q = read(text, f.name);
+              if (q) onStart(q);
+              if (fileRef.current) fileRef.current.value = '';
+            },
+            (err: unknown) => setError(`${f.name}: could not be read (${String(err)})`),
+          );
+        }}
+      />
+      <form
+        className="quiz-row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!url.trim()) return;
+          fetch(url.trim())
+            .then((r) => {
+              if (!r.ok) throw new Error(`the server answered ${r.status}`);
+              return r.text();
+            })
+            .then((text) => {
+              const q = read(text, url.trim());
+              if (q) onStart(q);
+            })
+            .catch((err: unknown) =>
+              setError(`${url.trim()}: could not be fetched (${(err as Error).message})`),
+            );
+        }}
+      >
+        <label htmlFor="quiz-url">or a link to one</label>
+        <input
+          id="quiz-url"
+          type="url"
+          value={url}
+          onChange={(e) => setUrl(e.target.value)}
+          placeholder="https://…/quiz.json"
+        />
+        <button type="submit" className="btn btn-small">
+          Open
+        </button>
+      </form>
+      {error && (
+        <p className="error" role="alert">
+          {error} Nothing was changed.
+        </p>
+      )}
+      <p className="hint">
+        The format is described in <code>docs/quiz-format.md</code>. Text in a file is shown as
+        plain text.
+      </p>
+    </section>
+  );
+}
+
+function History({
+  world,
+  progress,
+  onReset,
+}: {
+  world: QuizWorld;
+  progress: Progress;
+  onReset: () => void;
+}) {
+  const names = useNames(world);
+  const h = historySummary(progress, 8);
+  const [confirming, setConfirming] = useState(false);
+  if (h.sessions === 0) return <p className="hint">No quiz finished yet in this browser.</p>;
+  const stamp = new Date().toISOString().slice(0, 10);
+  return (
+    <section className="quiz-history" aria-labelledby="quiz-history-title">
+      <h3 id="quiz-history-title">Your progress</h3>
+      <p>
+        {h.sessions} quiz{h.sessions === 1 ? '' : 'zes'}, mean score {pct(h.meanScore)}
+        {h.trend !== null && h.recent.length > 1
+          ? ` · trend ${h.trend > 0.01 ? 'rising' : h.trend < -0.01 ? 'falling' : 'steady'}`
+          : ''}
+      </p>
+      <ol className="quiz-recent">
+        {h.recent
+          .slice()
+          .reverse()
+          .map((r) => (
+            <li key={r.id}>
+              {new Date(r.finishedAt).toLocaleString()} · {r.title} ·{' '}
+              <strong>{pct(r.score)}</strong>
+            </li>
+          ))}
+      </ol>
+      {h.weakestMuscles.length > 0 && (
+        <p>
+          Weakest muscles:{' '}
+          {h.weakestMuscles
+            .filter((m) => m.score < 1)
+            .slice(0, 4)
+            .map((m) => `${names.muscle(m.muscleId)} ${pct(m.score)}`)
+            .join(' · ') || 'none below full marks'}
+        </p>
+      )}
+      <div className="button-row">
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() =>
+            downloadText(
+              JSON.stringify(sessionsToJson(progress.sessions), null, 2),
+              `needlewise-results-${stamp}.json`,
+            )
+          }
+        >
+          Export results (JSON)
+        </button>
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() =>
+            downloadText(
+              sessionsToCsv(progress.sessions),
+              `needlewise-results-${stamp}.csv`,
+              'text/csv',
+            )
+          }
+        >
+          Export results (CSV)
+        </button>
+        {!confirming && (
+          <button type="button" className="btn btn-small" onClick={() => setConfirming(true)}>
+            Reset progress…
+          </button>
+        )}
+      </div>
+      {confirming && (
+        <div className="quiz-confirm" role="alertdialog" aria-labelledby="quiz-reset-q">
+          <p id="quiz-reset-q">
+            Delete the record of {h.sessions} quiz{h.sessions === 1 ? '' : 'zes'} and the review
+            schedule from this browser? A copy is kept in the browser's storage under a backup key.
+          </p>
+          <div className="button-row">
+            <button
+              type="button"
+              className="btn btn-small danger"
+              onClick={() => {
+                setConfirming(false);
+                onReset();
+              }}
+            >
+              Delete my progress
+            </button>
+            <button type="button" className="btn btn-small" onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Summary({
+  world,
+  session,
+  onNew,
+  onReview,
+}: {
+  world: QuizWorld;
+  session: QuizSession;
+  onNew: () => void;
+  onReview: (index: number) => void;
+}) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  // the summary comes into view with the focus on its heading (the panel may be scrolled down)
+  useEffect(() => {
+    heading.current?.scrollIntoView({ block: 'start' });
+    heading.current?.focus();
+  }, []);
+  const names = useNames(world);
+  const s = session.summary!;
+  const answersFile = {
+    format: ANSWERS_FORMAT,
+    version: QUIZ_FORMAT_VERSION,
+    quizTitle: session.quiz.title,
+    answers: session.questions.flatMap((q) =>
+      session.answers[q.id] ? [session.answers[q.id]!] : [],
+    ),
+  };
+  return (
+    <section className="quiz-summary" aria-labelledby="quiz-summary-title">
+      <h3 id="quiz-summary-title" ref={heading} tabIndex={-1}>
+        {session.quiz.title}: {pct(s.score)}
+      </h3>
+      <p>
+        {s.correct} of {s.total} right (a question counts as right from 70 %).
+      </p>
+      <table className="facts quiz-by-type">
+        <caption className="visually-hidden">Score per question type</caption>
+        <thead>
+          <tr>
+            <th scope="col">Type</th>
+            <th scope="col">Questions</th>
+            <th scope="col">Score</th>
+          </tr>
+        </thead>
+        <tbody>
+          {s.byType.map((t) => (
+            <tr key={t.type}>
+              <td>{QUESTION_TYPE_LABELS[t.type]}</td>
+              <td>{t.count}</td>
+              <td>{pct(t.score)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {s.weakestMuscles.length > 0 && (
+        <p>
+          To revise:{' '}
+          {s.weakestMuscles
+            .slice(0, 4)
+            .map((m) => `${names.muscle(m.muscleId)} (${pct(m.score)})`)
+            .join(', ')}
+          {s.weakestAreas.length > 0 &&
+            ` · areas: ${s.weakestAreas.map((a) => `${AREA_LABELS[a.area]} (${pct(a.score)})`).join(', ')}`}
+        </p>
+      )}
+      <ol className="quiz-review">
+        {session.questions.map((q, i) => {
+          const r = session.results[q.id]!;
+          return (
+            <li key={q.id}>
+              <button type="button" className="link-button" onClick={() => onReview(i)}>
+                {i + 1}. {QUESTION_TYPE_LABELS[q.type]}
+                {q.type !== 'pick-trigger-points'
+                  ? `: ${names.trp(q.triggerPointId)} (${q.side})`
+                  : ''}
+              </button>{' '}
+              <strong>{pct(r.score)}</strong>
+            </li>
+          );
+        })}
+      </ol>
+      <div className="button-row">
+        <button type="button" className="btn" onClick={onNew}>
+          New quiz
+        </button>
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() =>
+            downloadText(
+              `${JSON.stringify(answersFile, null, 2)}\n`,
+              `${fileStem(session.quiz.title)}.answers.json`,
+            )
+          }
+        >
+          Download my answers
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function Timer({ deadline }: { deadline: number }) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const t = setInterval(() => {
+      setNow(Date.now());
+      quizDispatch({ kind: 'ticked', at: Date.now() });
+    }, 1000);
+    return () => clearInterval(t);
+  }, []);
+  const left = Math.max(0, deadline - now);
+  const m = Math.floor(left / 60000);
+  const sec = Math.floor((left % 60000) / 1000);
+  return (
+    <p className={`quiz-timer${left < 60000 ? ' low' : ''}`} role="timer" aria-live="off">
+      Time left {m}:{String(sec).padStart(2, '0')}
+    </p>
+  );
+}
+
+export default function QuizPanel() {
+  const world = useQuizWorld();
+  const session = useStore((s) => s.quizSession);
+  const { store, loaded, progress, save, saveProblem, setProgress } = useProgress();
+  const [notice, setNotice] = useState<string | null>(null);
+  const [reviewing, setReviewing] = useState(false);
+  const recorded = useRef<string | null>(null);
+
+  // a finished quiz goes into the history once
+  useEffect(() => {
+    if (!session?.finishedAt || !session.summary) return;
+    const id = `${session.startedAt}-${session.quiz.title}`.slice(0, 200);
+    if (recorded.current === id) return;
+    recorded.current = id;
+    const record = toSessionRecord({
+      id,
+      quiz: session.quiz,
+      results: session.questions.map((q) => session.results[q.id]!),
+      startedAt: session.startedAt,
+      finishedAt: session.finishedAt,
+      mode: session.mode,
+    });
+    save(recordSession(progress, record, session.finishedAt));
+    // record once per finished session
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [session?.finishedAt]);
+
+  if (!world)
+    return (
+      <section className="panel-section quiz-panel" aria-busy="true">
+        <h2>Quiz</h2>
+        <p className="hint" role="status">
+          Preparing the body for scoring (indexing the model and placing the trigger points)…
+        </p>
+      </section>
+    );
+
+  const start = (quiz: Quiz) => {
+    setReviewing(false);
+    st().quizSessionChanged(startSession(quiz, Date.now()));
+    st().rightDrawerToggled(true);
+  };
+  const quit = () => {
+    st().quizSessionChanged(null);
+    st().painCleared();
+    st().zonesCleared();
+    st().quizPointPlaced(null);
+  };
+
+  return (
+    <section className="panel-section quiz-panel" aria-labelledby="quiz-title">
+      <h2 id="quiz-title">Quiz</h2>
+      {loaded.problem && (
+        <p className="error" role="alert">
+          Your saved progress could not be read ({loaded.problem}). It was kept
+          {loaded.backupKey ? ` in this browser under "${loaded.backupKey}"` : ''} and a fresh
+          record was started.
+          {loaded.raw && (
+            <>
+              {' '}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => downloadText(loaded.raw!, 'needlewise-progress-unreadable.json')}
+              >
+                Download the unreadable copy
+              </button>
+            </>
+          )}
+        </p>
+      )}
+      {saveProblem && (
+        <p className="error" role="alert">
+          Progress could not be saved: {saveProblem}
+        </p>
+      )}
+      {notice && <p role="status">{notice}</p>}
+      {session ? (
+        <>
+          <div className="quiz-head">
+            <p className="quiz-title-line">
+              <strong>{session.quiz.title}</strong> · {session.mode}
+            </p>
+            {session.deadline !== null && session.finishedAt === null && (
+              <Timer deadline={session.deadline} />
+            )}
+          </div>
+          {session.refused && (
+            <p className="hint" role="status">
+              {session.refused}
+            </p>
+          )}
+          {session.finishedAt !== null && session.summary && !reviewing && (
+            <Summary
+              world={world}
+              session={session}
+              onNew={quit}
+              onReview={(i) => {
+                quizDispatch({ kind: 'moved', index: i });
+                st().quizRevealed(true);
+                setReviewing(true);
+              }}
+            />
+          )}
+          {(session.finishedAt === null || reviewing) && (
+            <QuizQuestion world={world} session={session} />
+          )}
+          {reviewing && (
+            <button type="button" className="btn btn-small" onClick={() => setReviewing(false)}>
+              Back to the summary
+            </button>
+          )}
+          <div className="button-row">
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() =>
+                downloadText(quizToText(session.quiz), `${fileStem(session.quiz.title)}.quiz.json`)
+              }
+            >
+              Export this quiz
+            </button>
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() => {
+                const link = quizLink(quizToText(session.quiz));
+                void navigator.clipboard?.writeText(link).then(
+                  () => setNotice('A link to this quiz was copied.'),
+                  () => setNotice(link),
+                );
+              }}
+            >
+              Copy a link to this quiz
+            </button>
+            {session.finishedAt === null && (
+              <button type="button" className="btn btn-small" onClick={quit}>
+                Quit
+              </button>
+            )}
+          </div>
+        </>
+      ) : (
+        <>
+          <p className="hint">
+            Scored on the model: distances along the skin, zones by region, needles through the
+            simulator. Depths are those of one generated average adult.
+          </p>
+          <Setup world={world} onStart={start} progress={progress} />
+          <ImportQuiz world={world} onStart={start} />
+          <History
+            world={world}
+            progress={progress}
+            onReset={() => {
+              const r = resetProgress(store, Date.now());
+              if (r.ok) {
+                setProgress(emptyProgress());
+                setNotice(
+                  `Progress deleted${r.backupKey ? ` (a copy is kept under "${r.backupKey}")` : ''}.`,
+                );
+              } else setNotice(`Progress could not be reset: ${r.problem}`);
+            }}
+          />
+        </>
+      )}
+    </section>
+  );
+}

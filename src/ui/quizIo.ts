@@ -1,0 +1,81 @@
+/**
+ * The quiz's ties to the browser: saved progress in localStorage (through the domain's
+ * loadProgress / saveProgress, which never lose unreadable text), downloads, and quiz links
+ * (`?quiz=` holding the quiz file, base64url-encoded, so a link works offline).
+ */
+import type { KeyValueStore } from '../domain/quiz/progress.ts';
+
+/** localStorage, or an in-memory stand-in where the browser refuses it (private modes). */
+export function browserStore(): KeyValueStore {
+  try {
+    const ls = window.localStorage;
+    const probe = 'needlewise.probe';
+    ls.setItem(probe, '1');
+    ls.removeItem(probe);
+    return ls;
+  } catch {
+    const mem = new Map<string, string>();
+    return {
+      getItem: (k) => mem.get(k) ?? null,
+      setItem: (k, v) => void mem.set(k, v),
+      removeItem: (k) => void mem.delete(k),
+    };
+  }
+}
+
+/** Saves text as a file. */
+export function downloadText(text: string, name: string, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** A file-name-safe form of a title. */
+export function fileStem(title: string): string {
+  return (
+    title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'quiz'
+  );
+}
+
+function toBase64Url(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let bin = '';
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(s: string): string {
+  const b64 = s.replace(/-/g, '+').replace(/_/g, '/');
+  const bin = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
+  return new TextDecoder('utf-8', { fatal: true }).decode(
+    Uint8Array.from(bin, (c) => c.charCodeAt(0)),
+  );
+}
+
+/** A link to this page that opens the quiz (the quiz file travels in the link itself). */
+export function quizLink(quizText: string): string {
+  const url = new URL(location.href);
+  url.hash = 'm=quiz';
+  url.search = `?quiz=${toBase64Url(JSON.stringify(JSON.parse(quizText)))}`;
+  return url.toString();
+}
+
+/** The quiz file text a link carries, or null; throws with a message when it cannot be read. */
+export function quizTextFromLocation(): string | null {
+  const raw = new URLSearchParams(location.search).get('quiz');
+  if (raw === null) return null;
+  try {
+    return fromBase64Url(raw);
+  } catch {
+    throw new Error('the quiz in this link is damaged (it is not base64url-encoded UTF-8 text)');
+  }
+}

@@ -1,0 +1,211 @@
+/**
+ * Quiz mode as a student takes it: a five-question practice quiz answered by clicking on the body
+ * and choosing, with feedback after each answer and a summary at the end; the finished quiz is
+ * kept in the history across a reload; a malformed quiz file is refused and loses nothing.
+ */
+import type { Page } from 'playwright-core';
+import type { E2ETest } from './types.ts';
+import { assert, waitForReady } from './page.ts';
+
+interface QuizState {
+  index: number;
+  total: number;
+  type: string | null;
+  finished: boolean;
+  score: number | null;
+  results: { questionId: string; type: string; score: number }[];
+}
+
+const quizState = (page: Page) =>
+  page.evaluate(
+    () => (window.__needlewise?.getState() as unknown as { quiz: QuizState | null }).quiz,
+  );
+
+async function openQuiz(page: Page, baseUrl: string) {
+  await page.goto(baseUrl + '/#m=quiz', { waitUntil: 'load', timeout: 60_000 });
+  await waitForReady(page);
+  // the body is indexed and the points placed before a quiz can start
+  await page.getByRole('button', { name: 'Start quiz' }).waitFor({ timeout: 90_000 });
+}
+
+/** Answers the current question the way a student would, right where the key says. */
+async function answer(page: Page, q: QuizState) {
+  const key = (await page.evaluate(() => window.__needlewise?.quizKey())) as Record<
+    string,
+    unknown
+  > | null;
+  assert(key, `no key for question ${q.index + 1}`);
+  if (q.type === 'locate') {
+    await page.waitForTimeout(2500); // the camera frames the muscle
+    const at = await page.evaluate(
+      (p) => window.__needlewise?.projectPoint(p),
+      key['point'] as [number, number, number],
+    );
+    assert(at?.onScreen, 'the trigger point is not on screen');
+    await page.mouse.click(at.x, at.y);
+    await page.getByText('Spot placed').waitFor({ timeout: 10_000 });
+  } else if (q.type === 'name-muscle') {
+    const name = await page.evaluate(
+      (id) => document.querySelector(`input[value="${id}"]`)?.parentElement?.textContent ?? '',
+      key['muscleId'] as string,
+    );
+    await page.getByRole('radio', { name: name.trim() }).check();
+  } else if (q.type === 'pick-trigger-points') {
+    // a student who picks every offered point: over-picking costs precision
+    for (const box of await page.locator('.quiz-choices input[type=checkbox]').all())
+      await box.check();
+  }
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await page.locator('.quiz-feedback').waitFor({ timeout: 30_000 });
+}
+
+export const tests: E2ETest[] = [
+  {
+    name: 'a five-question practice quiz answered on the body, its summary, and the history after a reload',
+    async run({ page, baseUrl, screenshot }) {
+      await openQuiz(page, baseUrl);
+      // only the types a click or a choice answers
+      for (const t of [
+        'Paint the referral zone',
+        'Needle placement',
+        'Which structure is at risk?',
+      ])
+        await page.getByRole('checkbox', { name: t }).uncheck();
+      await page.getByLabel('Questions').fill('5');
+      await page.getByLabel('Seed').fill('2026');
+      await page.getByRole('button', { name: 'Start quiz' }).click();
+      let q = await quizState(page);
+      assert(q && q.total === 5, `the quiz has ${q?.total} questions`);
+      for (let i = 0; i < 5; i++) {
+        q = (await quizState(page))!;
+        assert(q.index === i, `at question ${q.index + 1}, not ${i + 1}`);
+        await answer(page, q);
+        const after = (await quizState(page))!;
+        const r = after.results.find((x) => x.type === q!.type && after.results.length === i + 1);
+        assert(r, `question ${i + 1} was not scored`);
+        if (q.type !== 'pick-trigger-points')
+          assert(r.score >= 0.7, `question ${i + 1} (${q.type}) scored ${r.score}`);
+        if (q.type === 'locate' && i < 2) {
+          await page.getByRole('checkbox', { name: /Show the right answer/ }).check();
+          await page.waitForTimeout(800);
+          await screenshot('quiz-locate-feedback.png');
+        }
+        if (i < 4) await page.getByRole('button', { name: 'Next' }).click();
+        else await page.getByRole('button', { name: 'Finish' }).click();
+      }
+      const done = (await quizState(page))!;
+      assert(done.finished, 'the quiz did not finish');
+      await page.getByRole('heading', { name: /: \d+ %$/ }).waitFor();
+      const rows = await page.locator('.quiz-by-type tbody tr').count();
+      assert(rows >= 2, `the summary lists ${rows} question types`);
+      await screenshot('quiz-summary.png');
+      // the history survives a reload
+      await page.reload({ waitUntil: 'load' });
+      await waitForReady(page);
+      await page.getByText(/1 quiz, mean score \d+ %/).waitFor({ timeout: 90_000 });
+    },
+  },
+  {
+    name: 'an exam: paint a zone, place a needle, name the structure at risk; feedback only at the end',
+    async run({ page, baseUrl, screenshot }) {
+      await openQuiz(page, baseUrl);
+      for (const t of [
+        'Locate the trigger point',
+        'Name the muscle from its referral pattern',
+        'Pain map: which trigger points to examine',
+      ])
+        await page.getByRole('checkbox', { name: t }).uncheck();
+      await page.getByLabel('Questions').fill('3');
+      await page.getByLabel('Seed').fill('77');
+      await page.getByRole('radio', { name: /^Exam/ }).check();
+      await page.getByRole('button', { name: 'Start quiz' }).click();
+      for (let i = 0; i < 3; i++) {
+        const q = (await quizState(page))!;
+        const key = (await page.evaluate(() => window.__needlewise?.quizKey())) as Record<
+          string,
+          unknown
+        >;
+        await page.waitForTimeout(2500); // the camera frames the question
+        if (q.type === 'paint-zone') {
+          // paint where the point's zone is: a click on the body's skin paints the region there
+          const box = (await page.locator('main.viewport canvas').boundingBox())!;
+          await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+          const painted = await page.evaluate(
+            () =>
+              (window.__needlewise?.getState() as unknown as { painRegions: string[] }).painRegions,
+          );
+          assert(painted.length === 1, `a click painted ${painted.length} regions`);
+          await page.getByText(/^Painted: /).waitFor();
+          await screenshot('quiz-paint.png');
+        } else if (q.type === 'needle') {
+          const at = await page.evaluate(
+            (p) => window.__needlewise?.projectPoint(p),
+            key['entry'] as [number, number, number],
+          );
+          assert(at?.onScreen, 'the entry is not on screen');
+          await page.mouse.click(at.x, at.y);
+          await page.getByText('Entry placed').waitFor({ timeout: 10_000 });
+          await page.getByLabel(/^Depth/).fill(String(key['depthMm']));
+          await screenshot('quiz-needle.png');
+        } else if (q.type === 'structure-at-risk') {
+          const name = await page.evaluate(
+            (id) =>
+              document.querySelector(`input[value="${id}"]`)?.parentElement?.textContent ?? '',
+            key['structureId'] as string,
+          );
+          await page.getByRole('radio', { name: name.trim() }).check();
+        }
+        await page.getByRole('button', { name: 'Save answer' }).click();
+        // an exam gives no feedback before the end
+        assert((await page.locator('.quiz-feedback').count()) === 0, 'feedback during an exam');
+      }
+      await page.getByRole('button', { name: 'Finish' }).click();
+      const done = (await quizState(page))!;
+      assert(done.finished && done.results.length === 3, 'the exam was not scored');
+      const atRisk = done.results.find((r) => r.type === 'structure-at-risk');
+      if (atRisk) assert(atRisk.score === 1, 'the structure at risk was chosen right but scored 0');
+      await page.getByRole('heading', { name: /: \d+ %$/ }).waitFor();
+      await screenshot('quiz-exam-summary.png');
+      // review one question with its key on the body
+      await page.locator('.quiz-review button').first().click();
+      await page.locator('.quiz-feedback').waitFor();
+      await page.waitForTimeout(2500);
+      await screenshot('quiz-exam-review.png');
+    },
+  },
+  {
+    name: 'a malformed quiz file is refused with its path and problem, and the history is kept',
+    async run({ page, baseUrl }) {
+      // a history saved earlier, then broken progress would be kept aside; here: a bad quiz file
+      await openQuiz(page, baseUrl);
+      const bad = JSON.stringify({
+        format: 'needlewise-quiz',
+        version: 1,
+        title: '<img src=x onerror=alert(1)>',
+        questions: [
+          {
+            id: 'q1',
+            type: 'locate',
+            triggerPointId: 'no-such-point',
+            side: 'left',
+            toleranceMm: 15,
+          },
+        ],
+      });
+      await page.getByLabel('Open a quiz file (.json)').setInputFiles({
+        name: 'broken.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(bad),
+      });
+      const alert = page.getByRole('alert');
+      await alert.waitFor({ timeout: 10_000 });
+      const text = (await alert.textContent()) ?? '';
+      assert(
+        text.includes('broken.json') && text.includes('questions[0].triggerPointId'),
+        `the refusal does not name the file and path: ${text}`,
+      );
+      assert((await quizState(page)) === null, 'a refused file started a quiz');
+      assert((await page.locator('img[src=x]').count()) === 0, 'text from a file became HTML');
+    },
+  },
+];
