@@ -17,6 +17,11 @@ import { lookup, lookupIndex } from '../src/domain/lookup/lookup.ts';
 import { regionIdsFor } from '../src/domain/catalog/load.ts';
 import { regionPatches } from '../src/domain/regions/patches.ts';
 import { paintZones } from '../src/domain/regions/zones.ts';
+import { generateQuiz } from '../src/domain/quiz/generate.ts';
+import { loadQuizWorldFromDisk } from '../src/domain/quiz/node.ts';
+import { perfectAnswer, reachableByNeedle, scoreAnswer } from '../src/domain/quiz/score.ts';
+import type { Answer, Question } from '../src/domain/quiz/schema.ts';
+import type { QuizWorld } from '../src/domain/quiz/world.ts';
 import {
   distDir,
   ensureDist,
@@ -191,6 +196,100 @@ function zoneRepaintMs(glb: Uint8Array, manifestJson: unknown): number {
   return Math.round(median(times) * 100) / 100;
 }
 
+/**
+ * The quiz engine's world with every trigger point placed on both sides and its needle line
+ * found, as in the app once a few quizzes have run (the timings below measure that state).
+ */
+function warmQuizWorld(): QuizWorld {
+  const world = loadQuizWorldFromDisk();
+  for (const t of world.catalog.triggerPoints)
+    for (const side of ['left', 'right'] as const) {
+      world.place(t.id, side);
+      world.recommended(t.id, side);
+      world.zone(t.id, side);
+      reachableByNeedle(world, t.id, side);
+    }
+  return world;
+}
+
+/** A plausible wrong or half-right answer: what a trainee gives, next to the perfect one. */
+function perturbedAnswer(world: QuizWorld, q: Question, a: Answer, rnd: () => number): Answer {
+  const jitter = (m: number) => (rnd() * 2 - 1) * m;
+  switch (a.type) {
+    case 'locate':
+      return {
+        ...a,
+        point: [a.point[0] + jitter(0.04), a.point[1] + jitter(0.04), a.point[2] + jitter(0.04)],
+      };
+    case 'name-muscle':
+    case 'structure-at-risk': {
+      const choices = 'choices' in q ? q.choices : [];
+      const wrong = choices.filter(
+        (c) => c !== (a.type === 'name-muscle' ? a.muscleId : a.structureId),
+      );
+      const c = wrong[Math.floor(rnd() * wrong.length)] ?? choices[0]!;
+      return a.type === 'name-muscle' ? { ...a, muscleId: c } : { ...a, structureId: c };
+    }
+    case 'paint-zone': {
+      const ids = world.catalog.regions.map((r) => r.id);
+      return { ...a, regions: [...a.regions.slice(1), ids[Math.floor(rnd() * ids.length)]!] };
+    }
+    case 'pick-trigger-points': {
+      const choices = q.type === 'pick-trigger-points' ? q.choices : a.picks;
+      const picks = choices.filter(() => rnd() < 0.5);
+      return { ...a, picks: picks.length ? picks : [choices[0]!] };
+    }
+    case 'needle':
+      return {
+        ...a,
+        direction: [
+          a.direction[0] + jitter(0.15),
+          a.direction[1] + jitter(0.15),
+          a.direction[2] + jitter(0.15),
+        ],
+        depthMm: Math.max(0, Math.min(100, a.depthMm + jitter(5))),
+      };
+  }
+}
+
+/**
+ * Scoring one answer on the model: a seeded 30-question quiz of every type on a warm world, a
+ * perfect and a perturbed answer to each question, scored over 5 rounds (after one unmeasured);
+ * median microseconds per answer.
+ */
+function scoreMedianUs(world: QuizWorld): number {
+  const quiz = generateQuiz(world, { seed: 30, count: 30 });
+  const rnd = mulberry32(6);
+  const pairs: { q: Question; a: Answer }[] = [];
+  for (const q of quiz.questions) {
+    const a = perfectAnswer(world, q);
+    if (a) pairs.push({ q, a }, { q, a: perturbedAnswer(world, q, a, rnd) });
+  }
+  const times: number[] = [];
+  for (let round = 0; round < 6; round++)
+    for (const { q, a } of pairs) {
+      const t0 = performance.now();
+      scoreAnswer(world, q, a);
+      if (round > 0) times.push((performance.now() - t0) * 1000);
+    }
+  return Math.round(median(times));
+}
+
+/**
+ * Generating a 50-question quiz of every type on a warm world: 9 seeds (after one unmeasured),
+ * median milliseconds.
+ */
+function quizGenerate50Ms(world: QuizWorld): number {
+  generateQuiz(world, { seed: 499, count: 50 }); // unmeasured: the first run compiles
+  const times: number[] = [];
+  for (let seed = 500; seed < 509; seed++) {
+    const t0 = performance.now();
+    generateQuiz(world, { seed, count: 50 });
+    times.push(performance.now() - t0);
+  }
+  return Math.round(median(times) * 10) / 10;
+}
+
 async function timeToReadyMs(): Promise<number> {
   const server = await startServer();
   const browser = await launchChromium();
@@ -214,6 +313,11 @@ async function timeToReadyMs(): Promise<number> {
   }
 }
 
+function quizFigures() {
+  const world = warmQuizWorld();
+  return { scoreMedianUs: scoreMedianUs(world), quizGenerate50Ms: quizGenerate50Ms(world) };
+}
+
 async function main(): Promise<void> {
   const json = process.argv.includes('--json');
   const cold = timeModelBuild(true);
@@ -234,6 +338,7 @@ async function main(): Promise<void> {
     depthMapMs: depthMapMs(index, m.glb),
     lookupMedianUs: lookupMedianUs(),
     zoneRepaintMs: zoneRepaintMs(m.glb, m.manifest),
+    ...quizFigures(),
   };
   if (json) process.stdout.write(`${JSON.stringify(out)}\n`);
   else for (const [k, v] of Object.entries(out)) process.stdout.write(`${k.padEnd(22)} ${v}\n`);

@@ -17,6 +17,12 @@ export const COMMANDS: Record<string, Command> = {
     summary: '"pain here: which muscles?" ranked trigger points',
     run: async (args) => (await import('./lookup.ts')).run(args),
   },
-  quiz: { summary: 'a reproducible quiz from a seed' },
-  score: { summary: 'score answers to a quiz' },
+  quiz: {
+    summary: 'a reproducible quiz from a seed',
+    run: async (args) => (await import('./quiz.ts')).run(args),
+  },
+  score: {
+    summary: 'score answers to a quiz',
+    run: async (args) => (await import('./score.ts')).run(args),
+  },
 };

@@ -10,13 +10,14 @@
  *   a painted spillover region counting half;
  * - pick the trigger points: F1 of precision and recall against the points to examine;
  * - needle: any needle that enters a danger structure scores 0; otherwise the distance from the
- *   trigger point to the needle's shaft, and a needle within the caution margin of a danger
- *   structure keeps 80 % of its marks;
+ *   trigger point to the needle's shaft, and a needle the simulator calls "caution" (within the
+ *   caution margin of a danger structure, or of a chosen length that could reach one further
+ *   along its line) keeps 80 % of its marks;
  * - choices: right or wrong.
  */
 import type { CatalogSide } from '../catalog/load.ts';
 import { lookup } from '../lookup/lookup.ts';
-import { simulateNeedle, type NeedleResult } from '../needle/simulate.ts';
+import { NEEDLE_DEFAULTS, simulateNeedle, type NeedleResult } from '../needle/simulate.ts';
 import type { BodyVec3 } from '../units.ts';
 import { along, dist, dot, norm, sub } from '../vec.ts';
 import { areaOfMuscle, type QuizArea } from './areas.ts';
@@ -388,8 +389,15 @@ function scoreNeedle(world: QuizWorld, q: QuestionOf<'needle'>, a: AnswerOf<'nee
     );
   if (r.verdict === 'caution' && r.nearestDanger) {
     score *= CAUTION_FACTOR;
+    // the simulator's two cautions: a danger within its margin of the shaft or tip, or a needle
+    // chosen long enough to reach a danger further along the line (then name that one)
+    const near = r.nearestDanger;
+    const withinMargin =
+      Math.min(near.distanceFromPathMm, near.distanceFromTipMm) < NEEDLE_DEFAULTS.marginMm;
     feedback.push(
-      `Caution: the shaft came within ${r.nearestDanger.distanceFromPathMm.toFixed(1)} mm of the ${r.nearestDanger.name} (this trainer's 5 mm margin); ${Math.round(CAUTION_FACTOR * 100)} % of the marks kept.`,
+      !withinMargin && r.ahead && r.lengthMm !== null
+        ? `Caution: a ${r.lengthMm} mm needle is long enough to reach the ${r.ahead.name} further along this line (at ${fmtMm(r.ahead.depthMm)}); ${Math.round(CAUTION_FACTOR * 100)} % of the marks kept.`
+        : `Caution: the shaft came within ${near.distanceFromPathMm.toFixed(1)} mm of the ${near.name} (this trainer's ${NEEDLE_DEFAULTS.marginMm} mm margin); ${Math.round(CAUTION_FACTOR * 100)} % of the marks kept.`,
     );
   } else if (r.nearestDanger)
     feedback.push(
