@@ -17,10 +17,11 @@ import { detectWebGL } from './ui/webgl.ts';
 // three.js and everything not needed for the first paint load on demand
 const Viewport = lazy(() => import('./scene/Viewport.tsx'));
 const DetailsPanel = lazy(() => import('./ui/DetailsPanel.tsx'));
-const ComingSoonPanel = lazy(() => import('./ui/ComingSoonPanel.tsx'));
 const NeedlePanel = lazy(() => import('./ui/NeedlePanel.tsx'));
 const SafetyPanel = lazy(() => import('./ui/SafetyPanel.tsx'));
 const QuizPanel = lazy(() => import('./ui/QuizPanel.tsx'));
+const TeachPanel = lazy(() => import('./ui/TeachPanel.tsx'));
+const TeachStage = lazy(() => import('./ui/TeachStage.tsx'));
 const TriggerPointPanel = lazy(() => import('./ui/TriggerPointPanel.tsx'));
 const ShortcutsDialog = lazy(() => import('./ui/ShortcutsDialog.tsx'));
 
@@ -37,6 +38,7 @@ export function App() {
   const leftOpen = useStore((s) => s.leftDrawerOpen);
   const rightOpen = useStore((s) => s.rightDrawerOpen);
   const shortcutsOpen = useStore((s) => s.shortcutsOpen);
+  const presenting = useStore((s) => s.presenting && s.mode === 'teach');
   const leftDrawerToggled = useStore((s) => s.leftDrawerToggled);
   const rightDrawerToggled = useStore((s) => s.rightDrawerToggled);
   useShortcuts();
@@ -49,7 +51,7 @@ export function App() {
   if (!webgl.ok) return <NoWebGL reason={webgl.reason} />;
 
   return (
-    <div className="app">
+    <div className={`app${presenting ? ' presenting' : ''}`}>
       <a className="skip-link" href="#structure-search">
         Skip to search
       </a>
@@ -73,6 +75,11 @@ export function App() {
           <CameraToolbar />
           <SelectionChip />
           <LoadingOverlay />
+          {mode === 'teach' && (
+            <Suspense fallback={null}>
+              <TeachStage />
+            </Suspense>
+          )}
         </main>
         <aside
           id="right-panel"
@@ -85,9 +92,9 @@ export function App() {
                 {mode === 'needle' && <NeedlePanel />}
                 {mode === 'safety' && <SafetyPanel />}
                 {mode === 'quiz' && <QuizPanel />}
-                {mode === 'teach' && <ComingSoonPanel mode={mode} />}
+                {mode === 'teach' && <TeachPanel />}
                 {mode === 'explore' && <TriggerPointPanel />}
-                {(mode === 'explore' || mode === 'teach') && <DetailsPanel />}
+                {mode === 'explore' && <DetailsPanel />}
               </Suspense>
             </ErrorBoundary>
           </div>

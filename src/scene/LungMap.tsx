@@ -18,7 +18,7 @@ const tmp = new Color();
  * ```
  */
 export function LungMap() {
-  const on = useStore((s) => s.lungMap && s.mode === 'needle');
+  const on = useStore((s) => s.lungMap && (s.mode === 'needle' || s.mode === 'teach'));
   const modelRevision = useStore((s) => s.modelRevision);
   const body = useNeedleBody(on);
   const invalidate = useThree((s) => s.invalidate);

@@ -142,8 +142,10 @@ function place(parts: Parts, r: NeedleResult): void {
 export function Needle() {
   const mode = useStore((s) => s.mode);
   const cutaway = useStore((s) => s.cutaway);
-  const body = useNeedleBody(mode === 'needle');
-  const outcome = useNeedleOutcome(mode === 'needle' ? body : null);
+  // Teach mode shows the needle of a tour's step
+  const shown = mode === 'needle' || mode === 'teach';
+  const body = useNeedleBody(shown);
+  const outcome = useNeedleOutcome(shown ? body : null);
   const invalidate = useThree((s) => s.invalidate);
   const gl = useThree((s) => s.gl);
   const parts = useMemo(makeParts, []);
@@ -196,5 +198,5 @@ export function Needle() {
     plane.setFromNormalAndCoplanarPoint(planeNormal, b.set(e[0], e[1], e[2]));
   });
 
-  return mode === 'needle' ? <primitive object={parts.group} /> : null;
+  return shown ? <primitive object={parts.group} /> : null;
 }

@@ -131,7 +131,7 @@ export function ReferralZones() {
     };
   }, [mesh, pain, invalidate]);
 
-  if (mode !== 'explore' && mode !== 'quiz') return null;
+  if (mode !== 'explore' && mode !== 'quiz' && mode !== 'teach') return null;
   return (
     <>
       {mesh && <primitive object={mesh} />}

@@ -11,6 +11,7 @@ import { LungMap } from './LungMap.tsx';
 import { Needle } from './Needle.tsx';
 import { NeedleGuide } from './NeedleGuide.tsx';
 import { QuizScene } from './QuizScene.tsx';
+import { TeachOverlay } from './TeachOverlay.tsx';
 import { ReferralZones } from './ReferralZones.tsx';
 import { TriggerPointMarkers } from './TriggerPointMarkers.tsx';
 import { ReadySignal } from './ReadySignal.tsx';
@@ -94,6 +95,7 @@ export default function Viewport() {
         <NeedleGuide />
         <ReferralZones />
         <QuizScene />
+        <TeachOverlay />
         <TriggerPointMarkers />
         <LungMap />
         <CameraRig />

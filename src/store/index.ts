@@ -4,6 +4,7 @@ import { createNeedleSlice } from './needleSlice.ts';
 import { createTriggerSlice } from './triggerSlice.ts';
 import { createPainSlice } from './painSlice.ts';
 import { createQuizSlice } from './quizSlice.ts';
+import { createTeachSlice } from './teachSlice.ts';
 import { createSelectionSlice } from './selectionSlice.ts';
 import { createViewSlice } from './viewSlice.ts';
 import type { Full } from './types.ts';
@@ -19,6 +20,7 @@ export const createFull: StateCreator<Full> = (...a) => ({
   ...createTriggerSlice(...a),
   ...createPainSlice(...a),
   ...createQuizSlice(...a),
+  ...createTeachSlice(...a),
 });
 
 /**
@@ -80,6 +82,11 @@ export function snapshot(s: Full) {
         }
       : null,
     quizPoint: s.quizPoint,
+    presenting: s.presenting,
+    pointerTool: s.pointerTool,
+    strokes: s.strokes.length,
+    classMarks: s.classMarks?.marks.length ?? null,
+    tour: s.tour ? { id: s.tour.id, step: s.tourStep, steps: s.tour.steps.length } : null,
     quizInput: s.quizInput,
   };
 }

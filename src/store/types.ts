@@ -5,6 +5,7 @@ import type { PainSlice } from './painSlice.ts';
 import type { SelectionSlice } from './selectionSlice.ts';
 import type { ViewSlice } from './viewSlice.ts';
 import type { QuizSlice } from './quizSlice.ts';
+import type { TeachSlice } from './teachSlice.ts';
 
 /** The whole store: every slice's state and events. */
 export type Full = ModelSlice &
@@ -13,4 +14,5 @@ export type Full = ModelSlice &
   NeedleSlice &
   TriggerSlice &
   PainSlice &
-  QuizSlice;
+  QuizSlice &
+  TeachSlice;

@@ -1,19 +1,16 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Citations, TriggerPointChoice } from './catalogWidgets.tsx';
 import { habitusLabel, habitusList } from '../domain/body/habitus.ts';
 import { browserCatalog } from '../domain/catalog/browser.ts';
 import { loadHabitus } from '../scene/loadModel.ts';
 import type { CatalogSide } from '../domain/catalog/load.ts';
-import { recommendedNeedle } from '../domain/catalog/needlePath.ts';
-import { placeTriggerPoint } from '../domain/catalog/placement.ts';
-import { aimFrame, aimOf, directionFromAim, leanInWords } from '../domain/needle/aim.ts';
+import { aimFrame, directionFromAim, leanInWords } from '../domain/needle/aim.ts';
 import { DEPTH_BANDS } from '../domain/needle/dangerMap.ts';
 import { NEEDLE_LENGTHS_MM } from '../domain/needle/kinds.ts';
-import { skinEntry, type NeedleResult, type NeedleBody } from '../domain/needle/simulate.ts';
+import { type NeedleResult, type NeedleBody } from '../domain/needle/simulate.ts';
 import { dot, sub } from '../domain/vec.ts';
 import { KIND_COLORS } from '../scene/appearance.ts';
 import {
-  focusNeedle,
   useNeedleBody,
   useNeedleOutcome,
   useTargetGuide,
@@ -23,6 +20,8 @@ import { loadTechniqueCatalog } from '../domain/technique/load.ts';
 import { topicId } from '../domain/technique/topics.ts';
 import { VERDICT_COLORS } from '../scene/Needle.tsx';
 import { useStore } from '../store/index.ts';
+import { snapNeedleTo } from '../scene/needleActions.ts';
+import { useTechniqueDemo } from './useTechniqueDemo.ts';
 import { MAX_TILT_DEG } from '../store/needleSlice.ts';
 
 /** Which body the figures are for, said wherever depths are shown. */
@@ -192,34 +191,6 @@ function Readout({ r }: { r: NeedleResult }) {
   );
 }
 
-interface Snap {
-  readonly triggerPointId: string;
-  readonly side: CatalogSide;
-}
-
-/** Puts the needle on a trigger point's recommended line (entry, direction, depth, length). */
-function snapTo(body: NeedleBody, snap: Snap): string | null {
-  const s = useStore.getState();
-  const t = browserCatalog().triggerPoints.find((x) => x.id === snap.triggerPointId);
-  if (!t || !s.manifest) return 'Unknown trigger point.';
-  const placed = placeTriggerPoint(t.anchor, snap.side, s.manifest.landmarks, body.index);
-  if (!placed) return `${t.name} cannot be placed on this model (${snap.side}).`;
-  const rec = recommendedNeedle(body.index, t.needling, snap.side, placed);
-  const entry = skinEntry(body.index, rec.entry);
-  const aim = aimOf(aimFrame(entry.inward), rec.direction);
-  const along = dot(sub(rec.target, entry.point), rec.direction) * 1000;
-  s.needleSnapped({
-    entry,
-    tiltDeg: aim.tiltDeg,
-    azimuthDeg: aim.azimuthDeg,
-    depthMm: Math.round(Math.min(Math.max(along, t.needling.depthMm.min), t.needling.depthMm.max)),
-    lengthMm: t.needling.needleLengthMm,
-    target: snap,
-  });
-  focusNeedle(entry);
-  return null;
-}
-
 function TriggerPointPicker({ body }: { body: NeedleBody }) {
   const target = useStore((s) => s.needleTarget);
   const [id, setId] = useState(target?.triggerPointId ?? 'upper-trapezius-trp1');
@@ -230,7 +201,7 @@ function TriggerPointPicker({ body }: { body: NeedleBody }) {
       className="tp-picker"
       onSubmit={(e) => {
         e.preventDefault();
-        setError(snapTo(body, { triggerPointId: id, side }));
+        setError(snapNeedleTo(body, { triggerPointId: id, side }));
       }}
     >
       <TriggerPointChoice
@@ -317,57 +288,6 @@ const PISTONING = (() => {
   const t = loadTechniqueCatalog().techniques.techniques.find((x) => x.id === 'fast-in-fast-out');
   return { name: t?.name ?? 'Pistoning', description: t?.description ?? '' };
 })();
-
-/**
- * The technique shown on the needle: in to the catalog's shallowest depth, pistoning between
- * its shallowest and deepest depth a few times, then out. Slowed down to watch.
- */
-function useTechniqueDemo() {
-  const [running, setRunning] = useState(false);
-  const frame = useRef(0);
-  const stop = useCallback(() => {
-    cancelAnimationFrame(frame.current);
-    setRunning(false);
-  }, []);
-  useEffect(() => () => cancelAnimationFrame(frame.current), []);
-  const start = useCallback((min: number, max: number) => {
-    const s = useStore.getState();
-    const restore = s.needleDepthMm;
-    const entry = s.needleEntry;
-    const t0 = performance.now();
-    const steps: [number, number][] = [
-      [0, 0],
-      [1500, min],
-      ...[0, 1, 2, 3].flatMap((i): [number, number][] => [
-        [2100 + i * 1200, max],
-        [2700 + i * 1200, min],
-      ]),
-      [7500, 0],
-      [8300, restore],
-    ];
-    const tick = () => {
-      // the user moved the needle or snapped it elsewhere: the demonstration ends there
-      if (useStore.getState().needleEntry !== entry) {
-        setRunning(false);
-        return;
-      }
-      const t = performance.now() - t0;
-      const k = steps.findIndex(([at]) => at > t);
-      if (k < 0) {
-        useStore.getState().needleDepthSet(restore);
-        setRunning(false);
-        return;
-      }
-      const [ta, da] = steps[k - 1] ?? steps[0]!;
-      const [tb, db] = steps[k]!;
-      useStore.getState().needleDepthSet(Math.round(da + ((db - da) * (t - ta)) / (tb - ta)));
-      frame.current = requestAnimationFrame(tick);
-    };
-    setRunning(true);
-    frame.current = requestAnimationFrame(tick);
-  }, []);
-  return { running, start, stop };
-}
 
 /** Links to the safety topics that matter for a point's dangers (always: the screening). */
 function SafetyLinks({ dangers }: { dangers: readonly string[] }) {
@@ -566,7 +486,7 @@ export default function NeedlePanel() {
   useEffect(() => {
     if (!body || !pending) return;
     useStore.getState().pendingSnapHandled();
-    snapTo(body, pending);
+    snapNeedleTo(body, pending);
   }, [body, pending]);
   const outcome = useNeedleOutcome(body);
   const entry = useStore((s) => s.needleEntry);

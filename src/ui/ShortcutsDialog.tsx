@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useStore } from '../store/index.ts';
-import { NEEDLE_SHORTCUT_HELP, SHORTCUT_HELP } from './shortcuts.ts';
+import { NEEDLE_SHORTCUT_HELP, SHORTCUT_HELP, TEACH_SHORTCUT_HELP } from './shortcuts.ts';
 
 /** The "?" dialog listing every keyboard shortcut. A native <dialog>: focus trap and Esc for free. */
 export default function ShortcutsDialog() {
@@ -29,6 +29,7 @@ export default function ShortcutsDialog() {
       {[
         { title: 'Everywhere', rows: SHORTCUT_HELP },
         { title: 'Needle mode', rows: NEEDLE_SHORTCUT_HELP },
+        { title: 'Teach mode', rows: TEACH_SHORTCUT_HELP },
       ].map((group) => (
         <table className="shortcuts" key={group.title}>
           <caption>{group.title}</caption>

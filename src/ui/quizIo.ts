@@ -61,21 +61,33 @@ function fromBase64Url(s: string): string {
   );
 }
 
-/** A link to this page that opens the quiz (the quiz file travels in the link itself). */
-export function quizLink(quizText: string): string {
+/** A link to this page in `mode` carrying a file's JSON in `?<param>=` (works offline). */
+export function dataLink(param: 'quiz' | 'tour', jsonText: string, mode: 'quiz' | 'teach'): string {
   const url = new URL(location.href);
-  url.hash = 'm=quiz';
-  url.search = `?quiz=${toBase64Url(JSON.stringify(JSON.parse(quizText)))}`;
+  url.hash = `m=${mode}`;
+  url.search = `?${param}=${toBase64Url(JSON.stringify(JSON.parse(jsonText)))}`;
   return url.toString();
 }
 
-/** The quiz file text a link carries, or null; throws with a message when it cannot be read. */
-export function quizTextFromLocation(): string | null {
-  const raw = new URLSearchParams(location.search).get('quiz');
+/** A link to this page that opens the quiz (the quiz file travels in the link itself). */
+export function quizLink(quizText: string): string {
+  return dataLink('quiz', quizText, 'quiz');
+}
+
+/** The file text a link carries in `?<param>=`, or null; throws with a message when damaged. */
+export function textFromLocation(param: 'quiz' | 'tour'): string | null {
+  const raw = new URLSearchParams(location.search).get(param);
   if (raw === null) return null;
   try {
     return fromBase64Url(raw);
   } catch {
-    throw new Error('the quiz in this link is damaged (it is not base64url-encoded UTF-8 text)');
+    throw new Error(
+      `the ${param} in this link is damaged (it is not base64url-encoded UTF-8 text)`,
+    );
   }
+}
+
+/** The quiz file text a link carries, or null. */
+export function quizTextFromLocation(): string | null {
+  return textFromLocation('quiz');
 }

@@ -16,7 +16,11 @@ export type ShortcutAction =
   | { readonly type: 'toggleCutaway' }
   | { readonly type: 'toggleLungMap' }
   | { readonly type: 'needleClear' }
-  | { readonly type: 'toggleAimDrag' };
+  | { readonly type: 'toggleAimDrag' }
+  | { readonly type: 'tourStep'; readonly delta: number }
+  | { readonly type: 'togglePresenting' }
+  | { readonly type: 'pointerTool'; readonly tool: 'orbit' | 'laser' | 'pen' }
+  | { readonly type: 'clearDrawings' };
 
 export interface ShortcutHelp {
   readonly keys: readonly string[];
@@ -51,6 +55,32 @@ export const NEEDLE_SHORTCUT_HELP: readonly ShortcutHelp[] = [
   { keys: ['A'], description: 'Drag to aim the needle (instead of turning the view) on / off' },
   { keys: ['Delete'], description: 'Remove the needle' },
 ];
+
+/** Teach mode only. */
+export const TEACH_SHORTCUT_HELP: readonly ShortcutHelp[] = [
+  { keys: ['→', 'Page Down', 'Space'], description: 'Next step of the tour (clickers send these)' },
+  { keys: ['←', 'Page Up'], description: 'Previous step of the tour' },
+  { keys: ['P'], description: 'Presentation mode on / off' },
+  { keys: ['L'], description: 'Laser pointer' },
+  { keys: ['D'], description: 'Draw on the body' },
+  { keys: ['O'], description: 'Back to turning the view' },
+  { keys: ['E'], description: 'Clear the drawings' },
+];
+
+const TEACH_KEYS: Record<string, ShortcutAction> = {
+  pagedown: { type: 'tourStep', delta: 1 },
+  pageup: { type: 'tourStep', delta: -1 },
+  ' ': { type: 'tourStep', delta: 1 },
+  p: { type: 'togglePresenting' },
+  l: { type: 'pointerTool', tool: 'laser' },
+  d: { type: 'pointerTool', tool: 'pen' },
+  o: { type: 'pointerTool', tool: 'orbit' },
+  e: { type: 'clearDrawings' },
+};
+const TEACH_ARROWS: Record<string, ShortcutAction> = {
+  arrowright: { type: 'tourStep', delta: 1 },
+  arrowleft: { type: 'tourStep', delta: -1 },
+};
 
 const NEEDLE_KEYS: Record<string, ShortcutAction> = {
   '[': { type: 'needleDepth', deltaMm: -1 },
@@ -94,6 +124,8 @@ export interface KeyLike {
   /** Whether focus is on a slider, list or select, which uses the arrow keys itself. */
   readonly inControl?: boolean;
   readonly mode?: Mode;
+  /** Whether focus is on a button (Space presses it). */
+  readonly onButton?: boolean;
 }
 
 /** Maps a key press to an action, or null. Pure, so it is unit-tested. */
@@ -106,6 +138,13 @@ export function shortcutFor(e: KeyLike): ShortcutAction | null {
   const k = e.key.toLowerCase();
   if (e.mode === 'needle') {
     const a = NEEDLE_KEYS[k] ?? (e.inControl ? undefined : NEEDLE_ARROWS[k]);
+    if (a) return a;
+  }
+  if (e.mode === 'teach') {
+    // a focused button takes Space itself; a clicker's keys step the tour
+    const a =
+      (k === ' ' && e.onButton ? undefined : TEACH_KEYS[k]) ??
+      (e.inControl ? undefined : TEACH_ARROWS[k]);
     if (a) return a;
   }
   const preset = PRESET_KEYS[k];

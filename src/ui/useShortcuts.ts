@@ -33,6 +33,7 @@ export function useShortcuts(): void {
         inTextField: inTextField(e.target),
         inControl: inControl(e.target),
         mode: useStore.getState().mode,
+        onButton: e.target instanceof HTMLButtonElement,
       });
       if (!action) return;
       const s = useStore.getState();
@@ -85,7 +86,24 @@ export function useShortcuts(): void {
         case 'needleClear':
           s.needleCleared();
           break;
+        case 'tourStep':
+          if (!s.tour) return;
+          s.tourStepped(s.tourStep + action.delta);
+          break;
+        case 'togglePresenting':
+          s.presentationToggled();
+          break;
+        case 'pointerTool':
+          s.pointerToolChosen(action.tool);
+          break;
+        case 'clearDrawings':
+          s.annotationsCleared();
+          break;
         case 'escape':
+          if (s.presenting && s.mode === 'teach') {
+            s.presentationToggled(false);
+            return;
+          }
           if (s.leftDrawerOpen || s.rightDrawerOpen) {
             s.leftDrawerToggled(false);
             s.rightDrawerToggled(false);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { create } from 'zustand';
 import { createFull, snapshot, type Full } from '../../src/store/index.ts';
+import { MAX_STROKES } from '../../src/store/teachSlice.ts';
 import { LAYER_DEFAULTS } from '../../src/store/layers.ts';
 import type { Manifest } from '../../src/domain/body/manifest.ts';
 
@@ -178,5 +179,53 @@ describe('snapshot', () => {
     expect(snap.hiddenIds).toEqual(['sternum']);
     expect(snap.modelVersion).toBe('test-1');
     expect('meshes' in snap).toBe(false);
+  });
+});
+
+describe('teach slice', () => {
+  const tour = {
+    format: 'needlewise-tour' as const,
+    version: 1 as const,
+    id: 't',
+    title: 'T',
+    description: 'D',
+    sources: [],
+    steps: [
+      { title: 'a', caption: 'a' },
+      { title: 'b', caption: 'b' },
+      { title: 'c', caption: 'c' },
+    ],
+  };
+
+  it('steps a tour within its steps', () => {
+    const s = fresh();
+    s.getState().tourStepped(2); // no tour: nothing happens
+    expect(s.getState().tourStep).toBe(0);
+    s.getState().tourStarted(tour);
+    s.getState().tourStepped(5);
+    expect(s.getState().tourStep).toBe(2);
+    s.getState().tourStepped(-3);
+    expect(s.getState().tourStep).toBe(0);
+    s.getState().tourStarted(null);
+    expect(snapshot(s.getState()).tour).toBeNull();
+  });
+
+  it('draws strokes point by point, keeps at most MAX_STROKES, and clears them with one event', () => {
+    const s = fresh();
+    s.getState().strokeExtended([0, 1, 0]); // no stroke yet: ignored
+    expect(s.getState().strokes).toEqual([]);
+    s.getState().strokeStarted([0, 1, 0]);
+    s.getState().strokeExtended([0, 1.01, 0]);
+    expect(s.getState().strokes).toEqual([
+      [
+        [0, 1, 0],
+        [0, 1.01, 0],
+      ],
+    ]);
+    for (let i = 0; i < MAX_STROKES + 5; i++) s.getState().strokeStarted([i, 0, 0]);
+    expect(s.getState().strokes).toHaveLength(MAX_STROKES);
+    expect(s.getState().strokes.at(-1)).toEqual([[MAX_STROKES + 4, 0, 0]]);
+    s.getState().annotationsCleared();
+    expect(s.getState().strokes).toEqual([]);
   });
 });

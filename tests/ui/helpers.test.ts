@@ -68,6 +68,28 @@ describe('keyboard shortcuts', () => {
     expect(shortcutFor({ key: '/', inTextField: true })).toBeNull();
   });
 
+  it('teach keys: clicker keys step the tour, P presents, L / D / O / E work the pointer', () => {
+    expect(shortcutFor({ key: 'PageDown', mode: 'teach' })).toEqual({ type: 'tourStep', delta: 1 });
+    expect(shortcutFor({ key: 'PageUp', mode: 'teach' })).toEqual({ type: 'tourStep', delta: -1 });
+    expect(shortcutFor({ key: 'ArrowRight', mode: 'teach' })).toEqual({
+      type: 'tourStep',
+      delta: 1,
+    });
+    expect(shortcutFor({ key: ' ', mode: 'teach' })).toEqual({ type: 'tourStep', delta: 1 });
+    // a focused button takes Space, a focused slider the arrows
+    expect(shortcutFor({ key: ' ', mode: 'teach', onButton: true })).toBeNull();
+    expect(shortcutFor({ key: 'ArrowRight', mode: 'teach', inControl: true })).toBeNull();
+    expect(shortcutFor({ key: 'p', mode: 'teach' })).toEqual({ type: 'togglePresenting' });
+    expect(shortcutFor({ key: 'L', mode: 'teach' })).toEqual({
+      type: 'pointerTool',
+      tool: 'laser',
+    });
+    expect(shortcutFor({ key: 'e', mode: 'teach' })).toEqual({ type: 'clearDrawings' });
+    // elsewhere L is still the left view, and Page Down does nothing
+    expect(shortcutFor({ key: 'l', mode: 'explore' })).toEqual({ type: 'preset', preset: 'left' });
+    expect(shortcutFor({ key: 'PageDown', mode: 'explore' })).toBeNull();
+  });
+
   it('needle keys act only in needle mode; arrows are left to a focused slider', () => {
     expect(shortcutFor({ key: ']', mode: 'needle' })).toEqual({ type: 'needleDepth', deltaMm: 1 });
     expect(shortcutFor({ key: '{', mode: 'needle' })).toEqual({ type: 'needleDepth', deltaMm: -5 });

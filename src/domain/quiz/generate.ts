@@ -43,6 +43,8 @@ export interface QuizOptions {
   readonly types?: readonly QuestionType[];
   /** Body areas (QUIZ_AREAS) or catalog region ids: a point matches an area by its muscle, a region when that region is in its referral zone. */
   readonly regions?: readonly string[];
+  /** Only these trigger points (catalog ids; an instructor's pick). */
+  readonly triggerPoints?: readonly string[];
   readonly difficulty?: Difficulty;
   readonly mode?: QuizMode;
   readonly timeLimitMinutes?: number;
@@ -92,6 +94,10 @@ function checkOptions(world: QuizWorld, o: QuizOptions) {
     throw new QuizOptionsError(
       `unknown region(s) ${badRegions.join(', ')}; give a body area (${QUIZ_AREAS.join(', ')}) or a catalog region id`,
     );
+  const trpIds = new Set(world.catalog.triggerPoints.map((t) => t.id));
+  const badPoints = (o.triggerPoints ?? []).filter((t) => !trpIds.has(t));
+  if (badPoints.length)
+    throw new QuizOptionsError(`unknown trigger point(s) ${badPoints.join(', ')}`);
   if (o.difficulty && !DIFFICULTIES.includes(o.difficulty))
     throw new QuizOptionsError(`difficulty must be one of ${DIFFICULTIES.join(', ')}`);
 }
@@ -207,19 +213,24 @@ function pickQuestion(
   };
 }
 
-function atRiskQuestion(
+/** Per world: the wrong needles of each point and side (deterministic, so computed once). */
+const wrongCache = new WeakMap<QuizWorld, Map<string, NeedleSpec[]>>();
+
+/**
+ * The needles a trainee might get wrong: the recommended line pushed too deep, or aimed from the
+ * same entry at one of the dangers the catalog names for this point; each is pushed 3 mm past the
+ * danger it enters first. Only needles that do enter a danger make a question.
+ */
+function wrongNeedles(
   world: QuizWorld,
-  base: { id: string },
   item: Item,
-  difficulty: Difficulty,
-  rng: Rng,
-): Question | null {
-  if (item.t.needling.dangers.length === 0) return null;
-  const rec = world.recommended(item.t.id, item.side);
-  if (!rec) return null;
-  // the needles a trainee might get wrong: the recommended line pushed too deep, or aimed from
-  // the same entry at one of the dangers the catalog names for this point; each is pushed 3 mm
-  // past the danger it enters first. Only needles that do enter a danger make a question.
+  rec: { entry: BodyVec3; direction: BodyVec3; target: BodyVec3 },
+): NeedleSpec[] {
+  let cache = wrongCache.get(world);
+  if (!cache) wrongCache.set(world, (cache = new Map()));
+  const key = `${item.t.id}:${item.side}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
   const aims: BodyVec3[] = [rec.direction];
   for (const id of structureIdsFor(item.t.needling.dangers, item.side)) {
     if (!world.body.index.get(id)) continue;
@@ -239,6 +250,21 @@ function atRiskQuestion(
       // a direction out of the skin: not a needle anyone could place
     }
   }
+  cache.set(key, wrong);
+  return wrong;
+}
+
+function atRiskQuestion(
+  world: QuizWorld,
+  base: { id: string },
+  item: Item,
+  difficulty: Difficulty,
+  rng: Rng,
+): Question | null {
+  if (item.t.needling.dangers.length === 0) return null;
+  const rec = world.recommended(item.t.id, item.side);
+  if (!rec) return null;
+  const wrong = wrongNeedles(world, item, rec);
   if (wrong.length === 0) return null;
   const needle = pick(rng, wrong);
   const risk = structureAtRisk(world, needle);
@@ -342,7 +368,10 @@ export function generateQuiz(world: QuizWorld, options: QuizOptions): Quiz {
   const items: Item[] = world.catalog.triggerPoints.flatMap((t) =>
     (['left', 'right'] as const).map((side) => ({ t, side })),
   );
-  const pool = items.filter((it) => matchesRegions(world, it, options.regions ?? []));
+  const only = options.triggerPoints?.length ? new Set(options.triggerPoints) : null;
+  const pool = items.filter(
+    (it) => (!only || only.has(it.t.id)) && matchesRegions(world, it, options.regions ?? []),
+  );
   if (pool.length === 0) throw new QuizOptionsError('no trigger point matches these regions');
   // a balanced sequence of types, in a seeded order
   const order = shuffled(

@@ -210,6 +210,8 @@ export const answersFileSchema = z.strictObject({
   version: z.literal(QUIZ_FORMAT_VERSION),
   /** The quiz's title, to catch answers meant for another quiz (informative only). */
   quizTitle: z.string().max(120).optional(),
+  /** Who answered (a name or a class number), for an instructor collecting a class's files. */
+  student: z.string().max(80).optional(),
   answers: z.array(answerSchema).max(MAX_QUESTIONS),
 });
 export type AnswersFile = z.infer<typeof answersFileSchema>;

@@ -1,0 +1,713 @@
+/**
+ * Teach mode: presentation mode with a laser pointer and drawing, guided tours (built-in, opened
+ * from a file or link, or authored here from the current view), and class quizzes (built from
+ * chosen trigger points, handed out as a file or link; students' answer files loaded back and
+ * scored together, with each question's success rate and a heat map of the answers on the body).
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { browserCatalog } from '../domain/catalog/browser.ts';
+import { parseAnswersFile, parseQuizFile, quizToText, QuizFileError } from '../domain/quiz/file.ts';
+import { generateQuiz, QuizOptionsError } from '../domain/quiz/generate.ts';
+import { perfectAnswer, scoreQuiz, type QuestionResult } from '../domain/quiz/score.ts';
+import {
+  DIFFICULTIES,
+  QUESTION_TYPE_LABELS,
+  QUESTION_TYPES,
+  type Difficulty,
+  type QuestionType,
+  type Quiz,
+} from '../domain/quiz/schema.ts';
+import type { QuizWorld } from '../domain/quiz/world.ts';
+import { builtinTours } from '../domain/tours/builtin.ts';
+import { parseTourFile, tourToText, TourFileError } from '../domain/tours/file.ts';
+import {
+  TOUR_FORMAT,
+  TOUR_FORMAT_VERSION,
+  type Tour,
+  type TourStep,
+} from '../domain/tours/schema.ts';
+import type { BodyVec3 } from '../domain/units.ts';
+import { along, norm } from '../domain/vec.ts';
+import { useQuizWorld } from '../scene/quizService.ts';
+import { captureStep } from '../scene/tourPlayback.ts';
+import { useStore } from '../store/index.ts';
+import type { ClassMark } from '../store/teachSlice.ts';
+import { useNames } from './QuizQuestion.tsx';
+import {
+  dataLink,
+  downloadText,
+  fileStem,
+  quizLink,
+  quizTextFromLocation,
+  textFromLocation,
+} from './quizIo.ts';
+import { TeachTools } from './TeachStage.tsx';
+
+const st = () => useStore.getState();
+const pct = (x: number) => `${Math.round(x * 100)} %`;
+
+function Presentation() {
+  const presenting = useStore((s) => s.presenting);
+  return (
+    <section aria-labelledby="present-title">
+      <h3 id="present-title">Presentation</h3>
+      <p className="hint">
+        Large type, high contrast, the side panels out of the way. Step with the arrow keys or a
+        clicker (Page Up / Page Down); <kbd>P</kbd> toggles, <kbd>Esc</kbd> leaves.
+      </p>
+      <button
+        type="button"
+        className="btn"
+        aria-keyshortcuts="P"
+        onClick={() => {
+          const on = !presenting;
+          st().presentationToggled(on);
+          if (on) void document.documentElement.requestFullscreen?.().catch(() => undefined);
+        }}
+      >
+        {presenting ? 'Stop presenting' : 'Start presenting'}
+      </button>
+      <TeachTools />
+    </section>
+  );
+}
+
+function Tours() {
+  const catalog = browserCatalog();
+  const builtins = useMemo(() => builtinTours(), []);
+  const playing = useStore((s) => s.tour);
+  const manifest = useStore((s) => s.manifest);
+  const [opened, setOpened] = useState<Tour[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const structureIds = useMemo(
+    () => (manifest ? new Set(manifest.structures.map((s) => s.id)) : undefined),
+    [manifest],
+  );
+  const read = (text: string, name: string) => {
+    try {
+      const t = parseTourFile(text, name, catalog, structureIds);
+      setError(null);
+      setOpened((o) => [...o.filter((x) => x.id !== t.id), t]);
+      return t;
+    } catch (err) {
+      setError(err instanceof TourFileError ? err.message : `${name}: ${String(err)}`);
+      return null;
+    }
+  };
+  useEffect(() => {
+    try {
+      const text = textFromLocation('tour');
+      if (text !== null) read(text, 'the tour link');
+    } catch {
+      setError('The tour link is damaged (it is not base64url-encoded UTF-8 text).');
+    }
+    // once per page
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  const all = [...builtins, ...opened];
+  return (
+    <section aria-labelledby="tours-title">
+      <h3 id="tours-title">Guided tours</h3>
+      <ul className="tour-list">
+        {all.map((t) => (
+          <li key={t.id}>
+            <button
+              type="button"
+              className={`link-button${playing?.id === t.id ? ' current' : ''}`}
+              onClick={() => st().tourStarted(t)}
+            >
+              {t.title}
+            </button>{' '}
+            <span className="hint">
+              {t.steps.length} steps{builtins.includes(t) ? '' : ' · opened'}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {playing && (
+        <div className="button-row">
+          <button type="button" className="btn btn-small" onClick={() => st().tourStarted(null)}>
+            End the tour
+          </button>
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => downloadText(tourToText(playing), `${playing.id}.tour.json`)}
+          >
+            Save as a file
+          </button>
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() =>
+              void navigator.clipboard?.writeText(dataLink('tour', tourToText(playing), 'teach'))
+            }
+          >
+            Copy a link
+          </button>
+        </div>
+      )}
+      <label htmlFor="tour-file">Open a tour file (.json)</label>
+      <input
+        id="tour-file"
+        type="file"
+        accept=".json,application/json"
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (!f) return;
+          void f.text().then(
+            (text) => {
+              const t = read(text, f.name);
+              if (t) st().tourStarted(t);
+            },
+            () => setError(`${f.name}: could not be read.`),
+          );
+        }}
+      />
+      {error && (
+        <p className="error" role="alert">
+          {error} Nothing was changed.
+        </p>
+      )}
+      <TourEditor onPlay={(t) => st().tourStarted(t)} />
+    </section>
+  );
+}
+
+function TourEditor({ onPlay }: { onPlay: (t: Tour) => void }) {
+  const [title, setTitle] = useState('My tour');
+  const [description, setDescription] = useState('');
+  const [citation, setCitation] = useState('');
+  const [steps, setSteps] = useState<TourStep[]>([]);
+  const [stepTitle, setStepTitle] = useState('');
+  const [caption, setCaption] = useState('');
+  const [demonstrate, setDemonstrate] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const tour = (): Tour | null => {
+    const t = {
+      format: TOUR_FORMAT,
+      version: TOUR_FORMAT_VERSION,
+      id: fileStem(title),
+      title: title.trim() || 'My tour',
+      description: description.trim() || title.trim() || 'A tour',
+      sources: citation.trim() ? [{ citation: citation.trim() }] : [],
+      steps,
+    };
+    try {
+      // checked exactly as an opened file is
+      return parseTourFile(JSON.stringify(t), 'this tour', browserCatalog());
+    } catch (err) {
+      setError(err instanceof TourFileError ? err.message : String(err));
+      return null;
+    }
+  };
+  const move = (i: number, d: number) =>
+    setSteps((s) => {
+      const j = i + d;
+      if (j < 0 || j >= s.length) return s;
+      const out = [...s];
+      [out[i], out[j]] = [out[j]!, out[i]!];
+      return out;
+    });
+  return (
+    <details className="tour-editor">
+      <summary>Write a tour</summary>
+      <p className="hint">
+        Set up the view (camera, layers, zones, pain map, a needle from Needle mode), then add it as
+        a step with its caption. The sources of every trigger point a step shows are listed with it;
+        cite anything else your captions state.
+      </p>
+      <label htmlFor="tour-title">Title</label>
+      <input
+        id="tour-title"
+        value={title}
+        maxLength={120}
+        onChange={(e) => setTitle(e.target.value)}
+      />
+      <label htmlFor="tour-description">Description</label>
+      <input
+        id="tour-description"
+        value={description}
+        maxLength={600}
+        onChange={(e) => setDescription(e.target.value)}
+      />
+      <label htmlFor="tour-citation">Source for your own words (optional)</label>
+      <input
+        id="tour-citation"
+        value={citation}
+        maxLength={600}
+        onChange={(e) => setCitation(e.target.value)}
+      />
+      <fieldset>
+        <legend>Add the current view as step {steps.length + 1}</legend>
+        <label htmlFor="tour-new-step-title">Step title</label>
+        <input
+          id="tour-new-step-title"
+          value={stepTitle}
+          maxLength={120}
+          onChange={(e) => setStepTitle(e.target.value)}
+        />
+        <label htmlFor="tour-step-caption">Caption</label>
+        <textarea
+          id="tour-step-caption"
+          value={caption}
+          maxLength={600}
+          rows={3}
+          onChange={(e) => setCaption(e.target.value)}
+        />
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={demonstrate}
+            onChange={(e) => setDemonstrate(e.target.checked)}
+          />{' '}
+          Demonstrate the technique on the needle
+        </label>
+        <button
+          type="button"
+          className="btn btn-small"
+          disabled={!stepTitle.trim() || !caption.trim()}
+          onClick={() => {
+            setSteps((s) => [...s, captureStep(stepTitle.trim(), caption.trim(), demonstrate)]);
+            setStepTitle('');
+            setCaption('');
+            setDemonstrate(false);
+          }}
+        >
+          Add this view as a step
+        </button>
+      </fieldset>
+      {steps.length > 0 && (
+        <ol className="tour-steps">
+          {steps.map((s, i) => (
+            <li key={i}>
+              {s.title}{' '}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => move(i, -1)}
+                aria-label={`Move step ${i + 1} up`}
+              >
+                ↑
+              </button>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => move(i, 1)}
+                aria-label={`Move step ${i + 1} down`}
+              >
+                ↓
+              </button>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => setSteps((x) => x.filter((_, k) => k !== i))}
+                aria-label={`Remove step ${i + 1}`}
+              >
+                remove
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+      <div className="button-row">
+        <button
+          type="button"
+          className="btn btn-small"
+          disabled={steps.length === 0}
+          onClick={() => {
+            const t = tour();
+            if (t) onPlay(t);
+          }}
+        >
+          Play
+        </button>
+        <button
+          type="button"
+          className="btn btn-small"
+          disabled={steps.length === 0}
+          onClick={() => {
+            const t = tour();
+            if (t) downloadText(tourToText(t), `${t.id}.tour.json`);
+          }}
+        >
+          Save as a file
+        </button>
+      </div>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </details>
+  );
+}
+
+function ClassQuizBuilder({ world, onBuilt }: { world: QuizWorld; onBuilt: (q: Quiz) => void }) {
+  const [filter, setFilter] = useState('');
+  const [points, setPoints] = useState<string[]>([]);
+  const [types, setTypes] = useState<QuestionType[]>(['locate', 'name-muscle', 'needle']);
+  const [difficulty, setDifficulty] = useState<Difficulty>('medium');
+  const [title, setTitle] = useState('Class quiz');
+  const [error, setError] = useState<string | null>(null);
+  const shown = world.catalog.triggerPoints.filter((t) =>
+    `${t.name} ${t.location}`.toLowerCase().includes(filter.trim().toLowerCase()),
+  );
+  return (
+    <form
+      className="class-builder"
+      onSubmit={(e) => {
+        e.preventDefault();
+        try {
+          const quiz = generateQuiz(world, {
+            seed: Math.floor(Math.random() * 1_000_000),
+            count: Math.min(200, Math.max(1, points.length * types.length)),
+            types,
+            triggerPoints: points,
+            difficulty,
+            mode: 'exam',
+            title: title.trim() || 'Class quiz',
+          });
+          setError(null);
+          onBuilt(quiz);
+        } catch (err) {
+          setError(err instanceof QuizOptionsError ? err.message : String(err));
+        }
+      }}
+    >
+      <label htmlFor="class-title">Title</label>
+      <input
+        id="class-title"
+        value={title}
+        maxLength={120}
+        onChange={(e) => setTitle(e.target.value)}
+      />
+      <label htmlFor="class-filter">Trigger points ({points.length} chosen)</label>
+      <input
+        id="class-filter"
+        type="search"
+        placeholder="Filter: trapezius, shoulder…"
+        value={filter}
+        onChange={(e) => setFilter(e.target.value)}
+      />
+      <div className="class-points" role="group" aria-label="Trigger points">
+        {shown.map((t) => (
+          <label key={t.id} className="check">
+            <input
+              type="checkbox"
+              checked={points.includes(t.id)}
+              onChange={(e) =>
+                setPoints((p) => (e.target.checked ? [...p, t.id] : p.filter((x) => x !== t.id)))
+              }
+            />{' '}
+            {t.name}
+          </label>
+        ))}
+      </div>
+      <fieldset>
+        <legend>Question types</legend>
+        {QUESTION_TYPES.map((t) => (
+          <label key={t} className="check">
+            <input
+              type="checkbox"
+              checked={types.includes(t)}
+              onChange={(e) =>
+                setTypes((x) => (e.target.checked ? [...x, t] : x.filter((y) => y !== t)))
+              }
+            />{' '}
+            {QUESTION_TYPE_LABELS[t]}
+          </label>
+        ))}
+      </fieldset>
+      <label>
+        Difficulty{' '}
+        <select value={difficulty} onChange={(e) => setDifficulty(e.target.value as Difficulty)}>
+          {DIFFICULTIES.map((d) => (
+            <option key={d}>{d}</option>
+          ))}
+        </select>
+      </label>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="btn" disabled={!points.length || !types.length}>
+        Build the quiz
+      </button>
+    </form>
+  );
+}
+
+interface StudentResult {
+  readonly student: string;
+  readonly file: string;
+  readonly results: readonly QuestionResult[];
+  readonly score: number;
+  readonly answers: ReturnType<typeof parseAnswersFile>['answers'];
+}
+
+/** Each student's mark on the body for one question (clicked spot or needle). */
+function marksFor(world: QuizWorld, quiz: Quiz, qid: string, students: readonly StudentResult[]) {
+  const q = quiz.questions.find((x) => x.id === qid);
+  if (!q) return null;
+  const marks: ClassMark[] = [];
+  for (const s of students) {
+    const a = s.answers.find((x) => x.questionId === qid);
+    const r = s.results.find((x) => x.questionId === qid);
+    if (!a || !r) continue;
+    if (a.type === 'locate') marks.push({ point: a.point, score: r.score });
+    if (a.type === 'needle')
+      marks.push({
+        point: a.entry,
+        tip: along(a.entry, norm(a.direction), a.depthMm / 1000) as BodyVec3,
+        score: r.score,
+      });
+  }
+  const key = perfectAnswer(world, q);
+  const target =
+    key?.type === 'locate'
+      ? key.point
+      : q.type === 'needle' || q.type === 'locate'
+        ? (world.place(q.triggerPointId, q.side)?.point ?? null)
+        : null;
+  return marks.length ? { target, marks } : null;
+}
+
+function ClassResults({ world, quiz }: { world: QuizWorld; quiz: Quiz }) {
+  const names = useNames(world);
+  const [students, setStudents] = useState<StudentResult[]>([]);
+  const [errors, setErrors] = useState<string[]>([]);
+  const [shown, setShown] = useState<string | null>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const load = async (files: FileList) => {
+    const got: StudentResult[] = [];
+    const bad: string[] = [];
+    for (const f of Array.from(files)) {
+      try {
+        const parsed = parseAnswersFile(await f.text(), f.name, quiz);
+        const { results, summary } = scoreQuiz(world, quiz.questions, parsed.answers);
+        got.push({
+          student: parsed.student?.trim() || f.name.replace(/\.json$/i, ''),
+          file: f.name,
+          results,
+          score: summary.score,
+          answers: parsed.answers,
+        });
+      } catch (err) {
+        bad.push(err instanceof QuizFileError ? err.message : `${f.name}: ${String(err)}`);
+      }
+    }
+    setErrors(bad);
+    setStudents((s) => [...s.filter((x) => !got.some((g) => g.file === x.file)), ...got]);
+  };
+  useEffect(() => () => st().classMarksShown(null), []);
+  const perQuestion = quiz.questions.map((q) => {
+    const rs = students.flatMap((s) => s.results.filter((r) => r.questionId === q.id));
+    return {
+      q,
+      n: rs.length,
+      mean: rs.length ? rs.reduce((a, r) => a + r.score, 0) / rs.length : 0,
+      right: rs.filter((r) => r.correct).length,
+    };
+  });
+  return (
+    <section aria-labelledby="class-results-title">
+      <h4 id="class-results-title">The class's answers</h4>
+      <label htmlFor="class-files">Students' answer files (several at once)</label>
+      <input
+        id="class-files"
+        ref={fileRef}
+        type="file"
+        multiple
+        accept=".json,application/json"
+        onChange={(e) => {
+          if (e.target.files?.length) void load(e.target.files);
+        }}
+      />
+      {errors.map((m) => (
+        <p key={m} className="error" role="alert">
+          {m} This file was left out.
+        </p>
+      ))}
+      {students.length > 0 && (
+        <>
+          <p>
+            {students.length} student{students.length === 1 ? '' : 's'}:{' '}
+            {students.map((s) => `${s.student} ${pct(s.score)}`).join(' · ')}
+          </p>
+          <table className="facts class-table">
+            <caption className="visually-hidden">Success rate per question</caption>
+            <thead>
+              <tr>
+                <th scope="col">Question</th>
+                <th scope="col">Right</th>
+                <th scope="col">Mean</th>
+                <th scope="col">Map</th>
+              </tr>
+            </thead>
+            <tbody>
+              {perQuestion.map(({ q, n, mean, right }, i) => (
+                <tr key={q.id}>
+                  <td>
+                    {i + 1}. {QUESTION_TYPE_LABELS[q.type]}
+                    {q.type !== 'pick-trigger-points'
+                      ? `: ${names.trp(q.triggerPointId)} (${q.side})`
+                      : ''}
+                  </td>
+                  <td>
+                    {right}/{n}
+                  </td>
+                  <td>{pct(mean)}</td>
+                  <td>
+                    {(q.type === 'locate' || q.type === 'needle') && (
+                      <button
+                        type="button"
+                        className={`link-button${shown === q.id ? ' current' : ''}`}
+                        onClick={() => {
+                          const m = marksFor(world, quiz, q.id, students);
+                          st().classMarksShown(m);
+                          setShown(q.id);
+                          const c = m?.target ?? m?.marks[0]?.point;
+                          if (c)
+                            st().placeFocused({
+                              center: c,
+                              radius: 0.12,
+                              from: [c[0], 0.2, c[2] || 1],
+                            });
+                        }}
+                      >
+                        heat map
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="hint">
+            Heat map: each student's spot or needle entry, overlapping spots adding up, coloured
+            from red (no marks) to green (full marks); the white dot is the target.
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
+
+function ClassQuiz() {
+  const world = useQuizWorld();
+  const [quiz, setQuiz] = useState<Quiz | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  useEffect(() => {
+    if (!world) return;
+    try {
+      const text = quizTextFromLocation();
+      if (text) setQuiz(parseQuizFile(text, 'the quiz link', world.catalog));
+    } catch {
+      // a damaged link is reported in Quiz mode; here it is simply not loaded
+    }
+  }, [world]);
+  if (!world)
+    return (
+      <section aria-labelledby="class-title-h" aria-busy="true">
+        <h3 id="class-title-h">Class quiz</h3>
+        <p className="hint">Preparing the body for scoring…</p>
+      </section>
+    );
+  return (
+    <section aria-labelledby="class-title-h">
+      <h3 id="class-title-h">Class quiz</h3>
+      {!quiz ? (
+        <>
+          <ClassQuizBuilder world={world} onBuilt={setQuiz} />
+          <label htmlFor="class-quiz-file">or open the quiz you handed out</label>
+          <input
+            id="class-quiz-file"
+            type="file"
+            accept=".json,application/json"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              e.target.value = '';
+              if (!f) return;
+              void f.text().then((text) => {
+                try {
+                  setQuiz(
+                    parseQuizFile(
+                      text,
+                      f.name,
+                      world.catalog,
+                      new Set(world.body.structures.keys()),
+                    ),
+                  );
+                  setError(null);
+                } catch (err) {
+                  setError(err instanceof QuizFileError ? err.message : String(err));
+                }
+              });
+            }}
+          />
+          {error && (
+            <p className="error" role="alert">
+              {error} Nothing was changed.
+            </p>
+          )}
+        </>
+      ) : (
+        <>
+          <p>
+            <strong>{quiz.title}</strong>: {quiz.questions.length} questions. Students open it in
+            Quiz mode, take it, and send back the file from "Download my answers".
+          </p>
+          <div className="button-row">
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() => downloadText(quizToText(quiz), `${fileStem(quiz.title)}.quiz.json`)}
+            >
+              Download the quiz file
+            </button>
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() => {
+                const link = quizLink(quizToText(quiz));
+                void navigator.clipboard?.writeText(link).then(
+                  () => setNotice('The link was copied.'),
+                  () => setNotice(link),
+                );
+              }}
+            >
+              Copy a link for students
+            </button>
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() => {
+                setQuiz(null);
+                st().classMarksShown(null);
+              }}
+            >
+              Another quiz
+            </button>
+          </div>
+          {notice && <p role="status">{notice}</p>}
+          <ClassResults world={world} quiz={quiz} />
+        </>
+      )}
+    </section>
+  );
+}
+
+export default function TeachPanel() {
+  return (
+    <section className="panel-section teach-panel" aria-labelledby="teach-title">
+      <h2 id="teach-title">Teach</h2>
+      <Presentation />
+      <Tours />
+      <ClassQuiz />
+    </section>
+  );
+}

@@ -1,0 +1,148 @@
+/**
+ * Teach mode over the viewport: the playing tour's caption (large in presentation mode) with its
+ * step, sources and Previous / Next, and the laser / pen tools. It applies each step to the body
+ * as the step changes, whether it is stepped from here, the panel or a presentation clicker.
+ */
+import { useEffect, useState } from 'react';
+import { browserCatalog } from '../domain/catalog/browser.ts';
+import { stepSources } from '../domain/tours/file.ts';
+import { applyTourStep } from '../scene/tourPlayback.ts';
+import { useNeedleBody } from '../scene/needleService.ts';
+import { useStore } from '../store/index.ts';
+import type { PointerTool } from '../store/teachSlice.ts';
+import { useTechniqueDemo } from './useTechniqueDemo.ts';
+
+const st = () => useStore.getState();
+
+const TOOLS: { id: PointerTool; label: string; key: string }[] = [
+  { id: 'orbit', label: 'Turn the view', key: 'O' },
+  { id: 'laser', label: 'Laser pointer', key: 'L' },
+  { id: 'pen', label: 'Draw on the body', key: 'D' },
+];
+
+export function TeachTools() {
+  const tool = useStore((s) => s.pointerTool);
+  const strokes = useStore((s) => s.strokes.length);
+  const presenting = useStore((s) => s.presenting);
+  return (
+    <div className="teach-tools" role="toolbar" aria-label="Pointer tools">
+      {presenting && (
+        <button
+          type="button"
+          className="btn btn-small"
+          aria-keyshortcuts="Escape P"
+          onClick={() => {
+            st().presentationToggled(false);
+            if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+          }}
+        >
+          Stop presenting <kbd>Esc</kbd>
+        </button>
+      )}
+      {TOOLS.map((t) => (
+        <button
+          key={t.id}
+          type="button"
+          className={`btn btn-small${tool === t.id ? ' btn-on' : ''}`}
+          aria-pressed={tool === t.id}
+          aria-keyshortcuts={t.key}
+          onClick={() => st().pointerToolChosen(t.id)}
+        >
+          {t.label} <kbd>{t.key}</kbd>
+        </button>
+      ))}
+      <button
+        type="button"
+        className="btn btn-small"
+        disabled={strokes === 0}
+        aria-keyshortcuts="E"
+        onClick={() => st().annotationsCleared()}
+      >
+        Clear drawings <kbd>E</kbd>
+      </button>
+    </div>
+  );
+}
+
+export default function TeachStage() {
+  const tour = useStore((s) => s.tour);
+  const stepIndex = useStore((s) => s.tourStep);
+  const presenting = useStore((s) => s.presenting);
+  const body = useNeedleBody(!!tour);
+  const demo = useTechniqueDemo();
+  const [note, setNote] = useState<string | null>(null);
+  const step = tour?.steps[stepIndex];
+
+  // apply the step when it changes, and again once the needle body is ready (a needle step)
+  useEffect(() => {
+    if (!step) return;
+    demo.stop();
+    const missed = applyTourStep(step);
+    setNote(missed);
+    if (!missed && step.needle?.demonstrate) {
+      const t = browserCatalog().triggerPoints.find((x) => x.id === step.needle!.triggerPointId);
+      if (t) {
+        const timer = setTimeout(
+          () => demo.start(t.needling.depthMm.min, t.needling.depthMm.max),
+          1500,
+        );
+        return () => clearTimeout(timer);
+      }
+    }
+    return undefined;
+    // demo is stable; body readiness re-applies a needle step
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [step, body]);
+
+  if (!tour || !step) return presenting ? <TeachTools /> : null;
+  const sources = stepSources(step, browserCatalog());
+  const last = stepIndex === tour.steps.length - 1;
+  return (
+    <>
+      {presenting && <TeachTools />}
+      <section className="tour-caption" aria-live="polite" aria-labelledby="tour-step-title">
+        <p className="eyebrow">
+          {tour.title} · step {stepIndex + 1} of {tour.steps.length}
+        </p>
+        <h2 id="tour-step-title">{step.title}</h2>
+        <p className="tour-text">{step.caption}</p>
+        {note && <p className="hint">{note}</p>}
+        {sources.length > 0 && (
+          <details className="tour-sources" open={presenting}>
+            <summary>Sources ({sources.length})</summary>
+            <ul>
+              {sources.map((src) => (
+                <li key={src.citation}>{src.citation}</li>
+              ))}
+            </ul>
+          </details>
+        )}
+        <div className="button-row">
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={stepIndex === 0}
+            onClick={() => st().tourStepped(stepIndex - 1)}
+            aria-keyshortcuts="ArrowLeft PageUp"
+          >
+            Previous
+          </button>
+          {!last ? (
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() => st().tourStepped(stepIndex + 1)}
+              aria-keyshortcuts="ArrowRight PageDown"
+            >
+              Next
+            </button>
+          ) : (
+            <button type="button" className="btn btn-small" onClick={() => st().tourStarted(null)}>
+              End the tour
+            </button>
+          )}
+        </div>
+      </section>
+    </>
+  );
+}

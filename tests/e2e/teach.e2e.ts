@@ -1,0 +1,133 @@
+/**
+ * Teach mode as an instructor uses it: play a built-in tour step by step with the keys a
+ * clicker sends (a screenshot per step), present it full screen with the laser and a drawing,
+ * and load three students' answer files to see the class's results and the heat map.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { generateQuiz } from '../../src/domain/quiz/generate.ts';
+import { loadQuizWorldFromDisk } from '../../src/domain/quiz/node.ts';
+import { perfectAnswer } from '../../src/domain/quiz/score.ts';
+import { quizToText } from '../../src/domain/quiz/file.ts';
+import type { Answer } from '../../src/domain/quiz/schema.ts';
+import type { E2ETest } from './types.ts';
+import { assert, waitForReady } from './page.ts';
+
+interface TeachState {
+  tour: { id: string; step: number; steps: number } | null;
+  presenting: boolean;
+  strokes: number;
+  classMarks: number | null;
+  zoneTriggers: unknown[];
+}
+const teachState = (page: Page) =>
+  page.evaluate(() => window.__needlewise?.getState() as unknown as TeachState);
+
+export const tests: E2ETest[] = [
+  {
+    name: 'a built-in tour stepped with clicker keys, presented with the laser and a drawing',
+    async run({ page, baseUrl, screenshot }) {
+      await page.goto(baseUrl + '/#m=teach', { waitUntil: 'load', timeout: 60_000 });
+      await waitForReady(page);
+      await page.getByRole('button', { name: 'Headache from the neck and shoulder' }).click();
+      let s = await teachState(page);
+      assert(s.tour?.id === 'headache-from-the-neck-and-shoulder', `tour: ${JSON.stringify(s.tour)}`);
+      const steps = s.tour.steps;
+      for (let i = 0; i < steps; i++) {
+        await page.locator('#tour-step-title').waitFor();
+        await page.waitForTimeout(2200); // the camera flies to the step
+        await screenshot(`tour-headache-${i + 1}.png`);
+        s = await teachState(page);
+        assert(s.tour?.step === i, `at step ${s.tour?.step}, expected ${i}`);
+        const sources = (await page.locator('.tour-sources').textContent()) ?? '';
+        if (s.zoneTriggers.length > 0)
+          assert(sources.length > 10, `step ${i + 1} shows no sources`);
+        // a clicker's Page Down moves on (focus off the buttons, as with a clicker)
+        await page.locator('main.viewport').click({ position: { x: 5, y: 300 } });
+        if (i < steps - 1) await page.keyboard.press('PageDown');
+      }
+      await page.keyboard.press('PageUp');
+      s = await teachState(page);
+      assert(s.tour?.step === steps - 2, 'Page Up did not go back');
+      // presentation: panels away, big caption, the laser and a stroke on the body
+      await page.keyboard.press('p');
+      s = await teachState(page);
+      assert(s.presenting, 'P did not start presenting');
+      assert(
+        !(await page.locator('#left-panel').isVisible()),
+        'the left panel shows while presenting',
+      );
+      await page.keyboard.press('d');
+      const box = (await page.locator('main.viewport canvas').boundingBox())!;
+      const cx = box.x + box.width / 2;
+      const cy = box.y + box.height / 2;
+      await page.mouse.move(cx - 40, cy - 20);
+      await page.mouse.down();
+      for (let k = 0; k <= 12; k++)
+        await page.mouse.move(cx - 40 + k * 7, cy - 20 + Math.sin(k / 2) * 12);
+      await page.mouse.up();
+      s = await teachState(page);
+      assert(s.strokes === 1, `${s.strokes} strokes drawn`);
+      await page.keyboard.press('l');
+      await page.mouse.move(cx + 30, cy + 10);
+      await page.waitForTimeout(800);
+      await screenshot('teach-presenting.png');
+      await page.keyboard.press('e');
+      s = await teachState(page);
+      assert(s.strokes === 0, 'E did not clear the drawing');
+      await page.keyboard.press('Escape');
+      s = await teachState(page);
+      assert(!s.presenting, 'Escape did not stop presenting');
+    },
+  },
+  {
+    name: "three students' answer files: success per question and the heat map on the body",
+    async run({ page, baseUrl, screenshot }) {
+      // the quiz handed out and three students' answers: right, a little off, and wrong
+      const world = loadQuizWorldFromDisk();
+      const quiz = generateQuiz(world, {
+        seed: 5,
+        count: 2,
+        types: ['locate'],
+        triggerPoints: ['infraspinatus-trp1', 'upper-trapezius-trp1'],
+        mode: 'exam',
+        title: 'Class quiz e2e',
+      });
+      const dir = mkdtempSync(join(tmpdir(), 'nw-class-'));
+      writeFileSync(join(dir, 'class.quiz.json'), quizToText(quiz));
+      const offsets = [0, 0.012, 0.06];
+      const files = ['ana', 'ben', 'cy'].map((student, k) => {
+        const answers = quiz.questions.map((q) => {
+          const a = perfectAnswer(world, q) as Extract<Answer, { type: 'locate' }>;
+          return { ...a, point: [a.point[0], a.point[1] + offsets[k]!, a.point[2]] };
+        });
+        const f = join(dir, `${student}.answers.json`);
+        writeFileSync(
+          f,
+          JSON.stringify({ format: 'needlewise-answers', version: 1, student, answers }),
+        );
+        return f;
+      });
+      await page.goto(baseUrl + '/#m=teach', { waitUntil: 'load', timeout: 60_000 });
+      await waitForReady(page);
+      await page
+        .getByLabel('or open the quiz you handed out')
+        .setInputFiles(join(dir, 'class.quiz.json'), {
+          timeout: 90_000,
+        });
+      await page.getByText('Class quiz e2e').waitFor();
+      await page.getByLabel("Students' answer files (several at once)").setInputFiles(files);
+      await page.getByText(/3 students: /).waitFor({ timeout: 30_000 });
+      const rows = await page.locator('.class-table tbody tr').allTextContents();
+      assert(rows.length === 2, `${rows.length} question rows`);
+      for (const r of rows) assert(r.includes('2/3'), `expected 2 of 3 right: ${r}`);
+      await page.locator('.class-table').getByRole('button', { name: 'heat map' }).first().click();
+      const s = await teachState(page);
+      assert(s.classMarks === 3, `${s.classMarks} marks on the body`);
+      await page.waitForTimeout(2500);
+      await screenshot('teach-heatmap.png');
+    },
+  },
+];
