@@ -4,7 +4,7 @@
  * the app. With `--json` it prints the quiz file (docs/quiz-format.md) exactly as the app exports
  * it, so it can be saved and scored with `needlewise score`; without, the questions in words.
  */
-import { QUIZ_AREAS } from '../domain/quiz/areas.ts';
+import { QUIZ_AREAS } from '../domain/catalog/areas.ts';
 import { generateQuiz, QuizOptionsError } from '../domain/quiz/generate.ts';
 import { quizToText } from '../domain/quiz/file.ts';
 import { loadQuizWorldFromDisk } from '../domain/quiz/node.ts';

@@ -5,7 +5,7 @@
  * the file, the place in it and the problem, exit 2. The keys are worked out on the model.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { AREA_LABELS } from '../domain/quiz/areas.ts';
+import { AREA_LABELS } from '../domain/catalog/areas.ts';
 import { parseAnswersFile, parseQuizFile, QuizFileError } from '../domain/quiz/file.ts';
 import { loadQuizWorldFromDisk } from '../domain/quiz/node.ts';
 import { QUESTION_TYPE_LABELS, MAX_QUIZ_FILE_BYTES } from '../domain/quiz/schema.ts';

@@ -23,9 +23,9 @@ const idle = new Color('#fff3b0');
 const c = new Color();
 
 /**
- * A marker at every trigger point's spot on the skin (click: show its referral zone; Shift-click:
- * add it to those shown), and for the points whose zones are shown, a cross on the skin and the
- * point itself inside its muscle (seen when the layers over it are hidden or in X-ray).
+ * A marker at every trigger point's spot on the skin and at the point inside its muscle, joined
+ * by a line (click either: show its referral zone; Shift-click: add it to those shown); for the
+ * points whose zones are shown, a cross on the skin and the point in the zone's colour.
  *
  * ```tsx
  * <Canvas><Body /><TriggerPointMarkers /></Canvas>
@@ -67,6 +67,43 @@ export function TriggerPointMarkers() {
     mesh.renderOrder = 950;
     return mesh;
   }, [placements, refs]);
+
+  // every point inside its muscle too, joined to its skin spot: seen where the layers above it
+  // are hidden, faint or in X-ray
+  const inner = useMemo(() => {
+    if (!placements || refs.length === 0) return null;
+    const g = new Group();
+    const dots = new InstancedMesh(
+      new SphereGeometry(0.0028, 10, 6),
+      new MeshBasicMaterial({ color: '#ffb347' }),
+      refs.length,
+    );
+    const pos: number[] = [];
+    refs.forEach((r, i) => {
+      const p = placements.get(refKey(r.id, r.side))!;
+      dots.setMatrixAt(i, m.makeTranslation(p.point[0], p.point[1], p.point[2]));
+      pos.push(...p.skin, ...p.point);
+    });
+    dots.renderOrder = 951;
+    const geo = new BufferGeometry();
+    geo.setAttribute('position', new Float32BufferAttribute(pos, 3));
+    const lines = new LineSegments(
+      geo,
+      new LineBasicMaterial({ color: '#ffb347', transparent: true, opacity: 0.6 }),
+    );
+    lines.raycast = () => {};
+    g.add(dots, lines);
+    return g;
+  }, [placements, refs]);
+  useEffect(
+    () => () =>
+      inner?.traverse((o) => {
+        const x = o as InstancedMesh;
+        x.geometry?.dispose();
+        (x.material as MeshBasicMaterial | undefined)?.dispose();
+      }),
+    [inner],
+  );
 
   // colour the shown points; crosses on the skin and the points inside the muscles
   const extras = useMemo(() => {
@@ -147,6 +184,17 @@ export function TriggerPointMarkers() {
           onPointerOver={(e: ThreeEvent<PointerEvent>) => {
             e.stopPropagation();
             document.body.style.cursor = 'pointer';
+          }}
+        />
+      )}
+      {on && inner && (
+        <primitive
+          object={inner}
+          onClick={(e: ThreeEvent<MouseEvent>) => {
+            if (e.instanceId === undefined || e.delta > 4) return;
+            e.stopPropagation();
+            const r = refs[e.instanceId];
+            if (r) useStore.getState().triggerPointSelected(r, e.nativeEvent.shiftKey);
           }}
         />
       )}

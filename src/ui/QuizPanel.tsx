@@ -4,7 +4,7 @@
  * spaced repetition in this browser. Files from outside are checked before anything changes.
  */
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { AREA_LABELS, QUIZ_AREAS } from '../domain/quiz/areas.ts';
+import { AREA_LABELS, QUIZ_AREAS } from '../domain/catalog/areas.ts';
 import { sessionsToCsv, sessionsToJson } from '../domain/quiz/exportResults.ts';
 import { parseQuizFile, quizToText, QuizFileError } from '../domain/quiz/file.ts';
 import { generateQuiz, QuizOptionsError } from '../domain/quiz/generate.ts';

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Citations, presentations, TriggerPointChoice } from './catalogWidgets.tsx';
+import { AREA_LABELS, areaOfMuscle, QUIZ_AREAS } from '../domain/catalog/areas.ts';
 import { browserCatalog } from '../domain/catalog/browser.ts';
 import { regionIdsFor } from '../domain/catalog/load.ts';
 import { lookup, lookupIndex, type LookupIndex } from '../domain/lookup/lookup.ts';
@@ -211,6 +212,26 @@ function PainLookup({ frame }: { frame: (ref: TriggerRef) => void }) {
   );
 }
 
+/** The points of a presentation (all when none is chosen). */
+function presentationIds(name: string): ReadonlySet<string> | undefined {
+  return name ? presentations().find((x) => x.name === name)?.ids : undefined;
+}
+
+/** The points in a body area (all when none), within `within` if given. */
+function pointsIn(
+  area: string,
+  within: ReadonlySet<string> | undefined,
+): ReadonlySet<string> | undefined {
+  if (!area) return within;
+  return new Set(
+    browserCatalog()
+      .triggerPoints.filter(
+        (t) => areaOfMuscle(t.muscleId) === area && (!within || within.has(t.id)),
+      )
+      .map((t) => t.id),
+  );
+}
+
 export default function TriggerPointPanel() {
   const catalog = browserCatalog();
   const shown = useStore((s) => s.zoneTriggers);
@@ -220,6 +241,7 @@ export default function TriggerPointPanel() {
   const [pick, setPick] = useState('upper-trapezius-trp1');
   const presentationList = useMemo(presentations, []);
   const [presentation, setPresentation] = useState('');
+  const [area, setArea] = useState('');
   const [side, setSide] = useState<TriggerRef['side']>('right');
   const first = shown[0];
   const t = first ? catalog.triggerPoints.find((x) => x.id === first.id) : undefined;
@@ -240,7 +262,7 @@ export default function TriggerPointPanel() {
           value={presentation}
           onChange={(e) => {
             setPresentation(e.target.value);
-            const first = presentationList.find((x) => x.name === e.target.value)?.ids;
+            const first = pointsIn(area, presentationIds(e.target.value));
             if (first && !first.has(pick)) setPick([...first][0] ?? pick);
           }}
         >
@@ -251,6 +273,23 @@ export default function TriggerPointPanel() {
             </option>
           ))}
         </select>
+        <label htmlFor="explore-area">Browse by body area</label>
+        <select
+          id="explore-area"
+          value={area}
+          onChange={(e) => {
+            setArea(e.target.value);
+            const ids = pointsIn(e.target.value, presentationIds(presentation));
+            if (ids && !ids.has(pick)) setPick([...ids][0] ?? pick);
+          }}
+        >
+          <option value="">The whole body</option>
+          {QUIZ_AREAS.map((a) => (
+            <option key={a} value={a}>
+              {AREA_LABELS[a]} ({pointsIn(a, presentationIds(presentation))?.size ?? 0})
+            </option>
+          ))}
+        </select>
         <TriggerPointChoice
           idPrefix="explore"
           label="Show a referral zone"
@@ -258,7 +297,7 @@ export default function TriggerPointPanel() {
           side={side}
           onChange={setPick}
           onSide={setSide}
-          only={presentationList.find((x) => x.name === presentation)?.ids}
+          only={pointsIn(area, presentationIds(presentation))}
         />
         <button type="submit" className="btn btn-block">
           Show its zone

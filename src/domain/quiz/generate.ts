@@ -19,7 +19,7 @@ const r5 = (v: BodyVec3): BodyVec3 => [
   Math.round(v[1] * 1e5) / 1e5,
   Math.round(v[2] * 1e5) / 1e5,
 ];
-import { areaOfMuscle, isQuizArea, QUIZ_AREAS } from './areas.ts';
+import { areaOfMuscle, isQuizArea, QUIZ_AREAS } from '../catalog/areas.ts';
 import { EXAMINE_THRESHOLD, reachableByNeedle, structureAtRisk } from './score.ts';
 import {
   DIFFICULTIES,

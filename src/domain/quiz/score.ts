@@ -20,7 +20,7 @@ import { lookup } from '../lookup/lookup.ts';
 import { NEEDLE_DEFAULTS, simulateNeedle, type NeedleResult } from '../needle/simulate.ts';
 import type { BodyVec3 } from '../units.ts';
 import { along, dist, dot, norm, sub } from '../vec.ts';
-import { areaOfMuscle, type QuizArea } from './areas.ts';
+import { areaOfMuscle, type QuizArea } from '../catalog/areas.ts';
 import type { Answer, AnswerOf, NeedleSpec, Question, QuestionOf, QuestionType } from './schema.ts';
 import type { QuizWorld } from './world.ts';
 

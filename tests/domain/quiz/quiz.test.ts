@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { lookup } from '../../../src/domain/lookup/lookup.ts';
 import { simulateNeedle } from '../../../src/domain/needle/simulate.ts';
 import { mulberry32 } from '../../../src/domain/random.ts';
-import { areaOfMuscle } from '../../../src/domain/quiz/areas.ts';
+import { areaOfMuscle } from '../../../src/domain/catalog/areas.ts';
 import { catalogProblems, parseQuizFile, quizToText } from '../../../src/domain/quiz/file.ts';
 import {
   DIFFICULTY_SETTINGS,
@@ -44,6 +44,13 @@ beforeAll(() => {
 
 const oneOf = <T extends Question['type']>(quiz: Quiz, type: T) =>
   quiz.questions.filter((q): q is QuestionOf<T> => q.type === type);
+
+describe('body areas', () => {
+  it('every catalog muscle has one', () => {
+    const missing = world.catalog.muscles.filter((m) => !areaOfMuscle(m.id)).map((m) => m.id);
+    expect(missing).toEqual([]);
+  });
+});
 
 describe('generateQuiz', () => {
   it('gives the same quiz for the same seed and another for another seed', () => {
