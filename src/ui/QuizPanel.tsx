@@ -452,10 +452,12 @@ function Summary({
   }, []);
   const names = useNames(world);
   const s = session.summary!;
+  const [student, setStudent] = useState('');
   const answersFile = {
     format: ANSWERS_FORMAT,
     version: QUIZ_FORMAT_VERSION,
     quizTitle: session.quiz.title,
+    ...(student.trim() ? { student: student.trim() } : {}),
     answers: session.questions.flatMap((q) =>
       session.answers[q.id] ? [session.answers[q.id]!] : [],
     ),
@@ -514,6 +516,13 @@ function Summary({
           );
         })}
       </ol>
+      <label htmlFor="quiz-student">Your name, for your instructor (optional)</label>
+      <input
+        id="quiz-student"
+        value={student}
+        maxLength={80}
+        onChange={(e) => setStudent(e.target.value)}
+      />
       <div className="button-row">
         <button type="button" className="btn" onClick={onNew}>
           New quiz

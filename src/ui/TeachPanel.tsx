@@ -6,9 +6,14 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { browserCatalog } from '../domain/catalog/browser.ts';
-import { parseAnswersFile, parseQuizFile, quizToText, QuizFileError } from '../domain/quiz/file.ts';
+import { parseQuizFile, quizToText, QuizFileError } from '../domain/quiz/file.ts';
 import { generateQuiz, QuizOptionsError } from '../domain/quiz/generate.ts';
-import { perfectAnswer, scoreQuiz, type QuestionResult } from '../domain/quiz/score.ts';
+import {
+  classMarks,
+  questionStats,
+  scoreStudentFile,
+  type StudentResult,
+} from '../domain/quiz/classResults.ts';
 import {
   DIFFICULTIES,
   QUESTION_TYPE_LABELS,
@@ -26,12 +31,9 @@ import {
   type Tour,
   type TourStep,
 } from '../domain/tours/schema.ts';
-import type { BodyVec3 } from '../domain/units.ts';
-import { along, norm } from '../domain/vec.ts';
 import { useQuizWorld } from '../scene/quizService.ts';
 import { captureStep } from '../scene/tourPlayback.ts';
 import { useStore } from '../store/index.ts';
-import type { ClassMark } from '../store/teachSlice.ts';
 import { useNames } from './QuizQuestion.tsx';
 import {
   dataLink,
@@ -440,41 +442,6 @@ function ClassQuizBuilder({ world, onBuilt }: { world: QuizWorld; onBuilt: (q: Q
   );
 }
 
-interface StudentResult {
-  readonly student: string;
-  readonly file: string;
-  readonly results: readonly QuestionResult[];
-  readonly score: number;
-  readonly answers: ReturnType<typeof parseAnswersFile>['answers'];
-}
-
-/** Each student's mark on the body for one question (clicked spot or needle). */
-function marksFor(world: QuizWorld, quiz: Quiz, qid: string, students: readonly StudentResult[]) {
-  const q = quiz.questions.find((x) => x.id === qid);
-  if (!q) return null;
-  const marks: ClassMark[] = [];
-  for (const s of students) {
-    const a = s.answers.find((x) => x.questionId === qid);
-    const r = s.results.find((x) => x.questionId === qid);
-    if (!a || !r) continue;
-    if (a.type === 'locate') marks.push({ point: a.point, score: r.score });
-    if (a.type === 'needle')
-      marks.push({
-        point: a.entry,
-        tip: along(a.entry, norm(a.direction), a.depthMm / 1000) as BodyVec3,
-        score: r.score,
-      });
-  }
-  const key = perfectAnswer(world, q);
-  const target =
-    key?.type === 'locate'
-      ? key.point
-      : q.type === 'needle' || q.type === 'locate'
-        ? (world.place(q.triggerPointId, q.side)?.point ?? null)
-        : null;
-  return marks.length ? { target, marks } : null;
-}
-
 function ClassResults({ world, quiz }: { world: QuizWorld; quiz: Quiz }) {
   const names = useNames(world);
   const [students, setStudents] = useState<StudentResult[]>([]);
@@ -486,15 +453,7 @@ function ClassResults({ world, quiz }: { world: QuizWorld; quiz: Quiz }) {
     const bad: string[] = [];
     for (const f of Array.from(files)) {
       try {
-        const parsed = parseAnswersFile(await f.text(), f.name, quiz);
-        const { results, summary } = scoreQuiz(world, quiz.questions, parsed.answers);
-        got.push({
-          student: parsed.student?.trim() || f.name.replace(/\.json$/i, ''),
-          file: f.name,
-          results,
-          score: summary.score,
-          answers: parsed.answers,
-        });
+        got.push(scoreStudentFile(world, quiz, await f.text(), f.name));
       } catch (err) {
         bad.push(err instanceof QuizFileError ? err.message : `${f.name}: ${String(err)}`);
       }
@@ -503,15 +462,7 @@ function ClassResults({ world, quiz }: { world: QuizWorld; quiz: Quiz }) {
     setStudents((s) => [...s.filter((x) => !got.some((g) => g.file === x.file)), ...got]);
   };
   useEffect(() => () => st().classMarksShown(null), []);
-  const perQuestion = quiz.questions.map((q) => {
-    const rs = students.flatMap((s) => s.results.filter((r) => r.questionId === q.id));
-    return {
-      q,
-      n: rs.length,
-      mean: rs.length ? rs.reduce((a, r) => a + r.score, 0) / rs.length : 0,
-      right: rs.filter((r) => r.correct).length,
-    };
-  });
+  const perQuestion = questionStats(quiz, students);
   return (
     <section aria-labelledby="class-results-title">
       <h4 id="class-results-title">The class's answers</h4>
@@ -548,7 +499,7 @@ function ClassResults({ world, quiz }: { world: QuizWorld; quiz: Quiz }) {
               </tr>
             </thead>
             <tbody>
-              {perQuestion.map(({ q, n, mean, right }, i) => (
+              {perQuestion.map(({ question: q, students: n, mean, right }, i) => (
                 <tr key={q.id}>
                   <td>
                     {i + 1}. {QUESTION_TYPE_LABELS[q.type]}
@@ -566,7 +517,7 @@ function ClassResults({ world, quiz }: { world: QuizWorld; quiz: Quiz }) {
                         type="button"
                         className={`link-button${shown === q.id ? ' current' : ''}`}
                         onClick={() => {
-                          const m = marksFor(world, quiz, q.id, students);
+                          const m = classMarks(world, quiz, q.id, students);
                           st().classMarksShown(m);
                           setShown(q.id);
                           const c = m?.target ?? m?.marks[0]?.point;
