@@ -1,5 +1,8 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { loadCatalogFromDisk } from './src/domain/catalog/node.ts';
 import { loadTechniqueCatalog } from './src/domain/technique/load.ts';
 
@@ -34,9 +37,79 @@ function validateClinicalData(): Plugin {
   };
 }
 
+/** The generated body model files (public/models) that must be precached for offline use. */
+const MODEL_DIR = fileURLToPath(new URL('./public/models', import.meta.url));
+const MODEL_FILE = /^models\/[^/]+\.(?:glb|json)$/;
+
+/**
+ * Offline use (a classroom without internet): a Workbox service worker, built only by
+ * `vite build`, precaches the app shell, the icons and the body model files, so after one visit
+ * the app loads and draws the body with no network. `registerType: 'prompt'`: a new version waits
+ * until the user chooses to reload (src/ui/UpdateNotice.tsx), never mid-lesson. No service worker
+ * in `npm run dev` (devOptions disabled).
+ */
+function offline() {
+  return VitePWA({
+    registerType: 'prompt',
+    injectRegister: false, // src/ui/UpdateNotice.tsx registers it (virtual:pwa-register/react)
+    devOptions: { enabled: false },
+    includeAssets: ['icons/apple-touch-icon.png', 'icons/icon.svg'],
+    manifest: {
+      name: 'Needlewise — 3D anatomy for dry needling',
+      short_name: 'Needlewise',
+      description:
+        'Interactive 3D anatomy trainer for dry needling: trigger points, referral zones, needle depth and danger zones.',
+      lang: 'en',
+      start_url: '/',
+      scope: '/',
+      display: 'standalone',
+      theme_color: '#15181d',
+      background_color: '#15181d',
+      icons: [
+        { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+        { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+        {
+          src: '/icons/icon-maskable-512.png',
+          sizes: '512x512',
+          type: 'image/png',
+          purpose: 'maskable',
+        },
+      ],
+    },
+    workbox: {
+      // the app shell, and the body model (body.glb, the habitus builds, body.json)
+      globPatterns: ['**/*.{js,css,html}', 'models/*.{glb,json}'],
+      // body.glb is ~2.6 MB and the three.js chunk over 1 MB: Workbox's 2 MiB default would
+      // silently leave them out
+      maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
+      navigateFallback: 'index.html',
+      // the first install takes over the open page at once (same build, nothing changes); a later
+      // version still waits for "Reload now" (no skipWaiting)
+      clientsClaim: true,
+      cleanupOutdatedCaches: true,
+      manifestTransforms: [
+        // fail the build rather than ship a service worker that cannot draw the body offline
+        (entries) => {
+          const have = new Set(entries.map((e) => e.url));
+          const models = (existsSync(MODEL_DIR) ? readdirSync(MODEL_DIR) : [])
+            .map((f) => `models/${f}`)
+            .filter((u) => MODEL_FILE.test(u));
+          const missing = ['index.html', ...models].filter((u) => !have.has(u));
+          if (models.length === 0 || missing.length > 0)
+            throw new Error(
+              `offline: the service worker would not precache ${missing.join(', ') || 'any model file (run `npm run model`)'}` +
+                ' (too large for maximumFileSizeToCacheInBytes, or not in dist/?)',
+            );
+          return { manifest: entries };
+        },
+      ],
+    },
+  });
+}
+
 // The body model is generated into public/models by `npm run model` (the predev/prebuild hooks).
 export default defineConfig({
-  plugins: [react(), validateClinicalData()],
+  plugins: [react(), validateClinicalData(), offline()],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1500,
