@@ -296,7 +296,11 @@ async function writeGlb(
 }
 
 /** Positions as int16 with p = translation + scale · q, per axis. */
-function quantize(p: Float32Array): { values: Int16Array; translation: V3; scale: V3 } {
+function quantize(p: Float32Array): {
+  values: Int16Array<ArrayBuffer>;
+  translation: V3;
+  scale: V3;
+} {
   const min: V3 = [Infinity, Infinity, Infinity];
   const max: V3 = [-Infinity, -Infinity, -Infinity];
   for (let i = 0; i < p.length; i++) {
@@ -324,7 +328,7 @@ const round3 = (p: V3): [number, number, number] => [
 ];
 
 /** The direction of the nearest fibre segment at each vertex, as normalized signed bytes. */
-function fibreDirections(positions: Float32Array, fibres: [V3, V3][]): Int8Array {
+function fibreDirections(positions: Float32Array, fibres: [V3, V3][]): Int8Array<ArrayBuffer> {
   const n = positions.length / 3;
   const out = new Int8Array(n * 3);
   for (let i = 0; i < n; i++) {

@@ -56,7 +56,7 @@ export function meshShape(api: ManifoldToplevel, shape: Shape, edge: number): Ma
 
 export interface Arrays {
   positions: Float32Array;
-  indices: Uint32Array;
+  indices: Uint32Array<ArrayBuffer>;
 }
 
 export function toArrays(m: Manifold): Arrays {

@@ -33,7 +33,10 @@ export const tests: E2ETest[] = [
       await waitForReady(page);
       await page.getByRole('button', { name: 'Headache from the neck and shoulder' }).click();
       let s = await teachState(page);
-      assert(s.tour?.id === 'headache-from-the-neck-and-shoulder', `tour: ${JSON.stringify(s.tour)}`);
+      assert(
+        s.tour?.id === 'headache-from-the-neck-and-shoulder',
+        `tour: ${JSON.stringify(s.tour)}`,
+      );
       const steps = s.tour.steps;
       for (let i = 0; i < steps; i++) {
         await page.locator('#tour-step-title').waitFor();
