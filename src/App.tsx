@@ -9,6 +9,7 @@ import { LoadingOverlay } from './ui/LoadingOverlay.tsx';
 import { NoWebGL } from './ui/NoWebGL.tsx';
 import { SearchBox } from './ui/SearchBox.tsx';
 import { SelectionChip } from './ui/SelectionChip.tsx';
+import { QuizChip } from './ui/QuizChip.tsx';
 import { StructureList } from './ui/StructureList.tsx';
 import { useShortcuts } from './ui/useShortcuts.ts';
 import { useUrlState } from './ui/useUrlState.ts';
@@ -75,6 +76,7 @@ export function App() {
           <CameraToolbar />
           <SelectionChip />
           <LoadingOverlay />
+          <QuizChip />
           {mode === 'teach' && (
             <Suspense fallback={null}>
               <TeachStage />

@@ -416,6 +416,15 @@ export function QuizQuestion({ world, session }: { world: QuizWorld; session: Qu
         </div>
       )}
       {q.type === 'needle' && !locked && <NeedleControls side={q.side} />}
+      {!locked && (q.type === 'locate' || q.type === 'paint-zone' || q.type === 'needle') && (
+        <button
+          type="button"
+          className="btn btn-small drawer-only"
+          onClick={() => st().rightDrawerToggled(false)}
+        >
+          Answer on the body
+        </button>
+      )}
       {q.type === 'locate' && !locked && (
         <p className="hint">
           {given || draft.answer

@@ -208,4 +208,46 @@ export const tests: E2ETest[] = [
       assert((await page.locator('img[src=x]').count()) === 0, 'text from a file became HTML');
     },
   },
+  {
+    name: 'on a phone: the question in a drawer, answered with a tap on the body',
+    async run({ baseUrl, newPage, screenshot }) {
+      const page = await newPage({
+        viewport: { width: 390, height: 844 },
+        deviceScaleFactor: 2,
+        isMobile: true,
+        hasTouch: true,
+      });
+      await page.goto(baseUrl + '/#m=quiz', { waitUntil: 'load', timeout: 60_000 });
+      await waitForReady(page);
+      await page.locator('header button[aria-controls="right-panel"]').tap();
+      await page.getByRole('button', { name: 'Start quiz' }).waitFor({ timeout: 90_000 });
+      for (const t of [
+        'Name the muscle from its referral pattern',
+        'Paint the referral zone',
+        'Pain map: which trigger points to examine',
+        'Needle placement',
+        'Which structure is at risk?',
+      ])
+        await page.getByRole('checkbox', { name: t }).uncheck();
+      await page.getByLabel('Questions').fill('1');
+      await page.getByLabel('Seed').fill('11');
+      await page.getByRole('button', { name: 'Start quiz' }).tap();
+      await page.getByRole('button', { name: 'Answer on the body' }).tap();
+      const chip = page.locator('.quiz-chip');
+      await chip.waitFor({ timeout: 10_000 });
+      await page.waitForTimeout(2500); // the camera frames the muscle
+      const key = (await page.evaluate(() => window.__needlewise?.quizKey())) as {
+        point: [number, number, number];
+      };
+      const at = await page.evaluate((p) => window.__needlewise?.projectPoint(p), key.point);
+      assert(at?.onScreen, 'the point is off screen on the phone');
+      await page.touchscreen.tap(at.x, at.y);
+      await screenshot('quiz-phone.png', page);
+      await chip.getByRole('button', { name: 'Back to the question' }).tap();
+      await page.getByRole('button', { name: 'Check answer' }).tap();
+      await page.locator('.quiz-feedback').waitFor({ timeout: 30_000 });
+      const q = (await quizState(page))!;
+      assert(q.results.length === 1 && q.results[0]!.score >= 0.7, `scored ${q.results[0]?.score}`);
+    },
+  },
 ];
