@@ -9,8 +9,10 @@
 import {
   add,
   capsule,
+  dot,
   len,
   lerp3,
+  norm,
   scale,
   sub,
   Shape,
@@ -38,6 +40,31 @@ interface FanDef {
   bulge?: V3;
   /** Number of fibres (default from the width). */
   n?: number;
+  /**
+   * Points the fibres pass through at mid-length (a polyline, spread like the origin): the fibres
+   * are then quadratic curves, for a muscle that wraps around a part of the body (the upper
+   * trapezius round the back of the neck) rather than cutting the chord across it.
+   */
+  via?: V3[];
+  /** Fibre radius at the origin, metres (default `tendon`): a fleshy origin, not a tendon. */
+  originRadius?: number;
+  /**
+   * Belly multipliers across the fan, from the first fibre to the last (linearly interpolated):
+   * a thicker free border.
+   */
+  across?: number[];
+  /** Clearance kept from the deeper layer, as a fraction of the fibre radius (default 0.85). */
+  clearance?: number;
+  /** Samples along each fibre (default 12). */
+  samples?: number;
+  /**
+   * The side the muscle lies on, as the direction a fibre point moves out of the deeper layer,
+   * and how far along the fibres (0–1) it applies: a fibre point under deeper tissue in that
+   * direction is first moved out past it, then wrapped. The gradient alone can push a point
+   * buried in a thin layer (the costal cartilages, pectoralis minor) out of its inner face, so
+   * the fibre runs under it.
+   */
+  lay?: { dir: V3; to: number };
 }
 
 type MuscleDef = FanDef[];
@@ -292,20 +319,42 @@ function definitions(): Record<string, MuscleDef> {
         tendon: 0.003,
       },
     ],
+    // Pectoralis major: one fan from the anterior surface of the medial half of the clavicle, the
+    // anterior surface of the sternum and the first six costal cartilages (and the external oblique
+    // aponeurosis) converging on the lateral lip of the intertubercular (bicipital) groove; its
+    // lower border makes the anterior axillary fold (Gray's Anatomy 42nd ed.; Moore, Clinically
+    // Oriented Anatomy 8th ed.). The origin is fleshy, not tendinous, and the fibres lie close
+    // enough to join into one sheet: with 18 fibres tapering to 3.5 mm at the sternum the sheet
+    // fell apart into slips over the ribs and read as serratus anterior.
     'pectoralis-major': [
       {
+        // lateral to medial along the clavicle, then down the sternum: the fibres keep their order
+        // from the origin to the insertion, so none crosses back over another
         origin: [
-          o(m(clavMed, clavLat, 0.05), [0, 0, 0.008]),
           o(m(clavMed, clavLat, 0.5), [0, 0, 0.008]),
+          o(m(clavMed, clavLat, 0.05), [0, 0, 0.008]),
           o(P.jugularNotch, [0.01, -0.02, 0.006]),
           o(P.sternalAngle, [0.012, 0, 0.006]),
           o(P.xiphoid, [0.015, 0.02, 0.004]),
           ribRing(6, 2.75),
         ],
         insertion: [humerusAt(0.12, [0.008, 0, 0.018]), humerusAt(0.2, [0.008, 0, 0.016])],
-        belly: 0.0075,
+        // estimate: a sheet about 10 mm thick at the sternum and 12 mm over the 2nd intercostal
+        // space (with the 1.2 mm inset and the wrap's 15 % overlap cut away), the fibres about 9 mm
+        // apart; thicker, the skin-to-pleura depth of the 2nd space overshot the published median
+        // (31 mm, Wax & Leibowitz 2007, tests/models/body.test.ts)
+        belly: 0.0068,
         tendon: 0.0035,
-        n: 18,
+        originRadius: 0.0045,
+        // the most anterior muscle of the chest and of the front wall of the axilla: laid from the
+        // front over the chest wall, pectoralis minor and, near its tendon, the short head of
+        // biceps (Moore)
+        lay: { dir: [0, 0, 1], to: 0.9 },
+        // estimate: the clavicular and upper sternal fibres thinner (they cross the 2nd
+        // intercostal space), the lower border rolled into the thicker anterior axillary fold
+        across: [0.66, 0.66, 0.7, 0.95, 1.1, 1.35],
+        n: 50,
+        samples: 16,
       },
     ],
     'pectoralis-minor': [
@@ -706,11 +755,27 @@ function resample(pts: V3[], n: number): V3[] {
 const polyLen = (pts: V3[]) => pts.slice(1).reduce((s, p, i) => s + len(sub(p, pts[i]!)), 0);
 
 /** Pushes fibre points out of the deeper tissues so the fibre lies on them. */
-function wrap(points: V3[], radii: number[], deeper: Shape | undefined): V3[] {
+function wrap(
+  points: V3[],
+  radii: number[],
+  deeper: Shape | undefined,
+  factor = 0.85,
+  lay?: FanDef['lay'],
+): V3[] {
   if (!deeper) return points;
   return points.map((p0, i) => {
     let p = p0;
-    const clearance = radii[i]! * 0.85;
+    if (lay && i <= lay.to * (points.length - 1)) {
+      // out past the last deeper tissue within LAY_REACH that way: a point behind a thin layer
+      // (the costal cartilages) is under it, even where it is in none
+      const out = norm(lay.dir);
+      let last = -1;
+      for (let k = 0; k <= LAY_REACH / 0.001; k++) {
+        if (deeper.d(add(p, scale(out, k * 0.001))) < 0) last = k;
+      }
+      if (last >= 0) p = add(p, scale(out, (last + 1) * 0.001));
+    }
+    const clearance = radii[i]! * factor;
     for (let it = 0; it < 6; it++) {
       const d = deeper.d(p);
       if (d >= clearance) break;
@@ -722,6 +787,19 @@ function wrap(points: V3[], radii: number[], deeper: Shape | undefined): V3[] {
 }
 
 const SAMPLES = 12;
+/** How far out from a fibre point `lay` looks for deeper tissue over it, metres. */
+const LAY_REACH = 0.03;
+/** Fibres either side whose lift a laid fibre shares (the sheet stays whole). */
+const LAY_SPAN = 3;
+
+/** Linear interpolation in a list of values spread evenly over [0, 1]. */
+function across(values: number[] | undefined, u: number): number {
+  if (!values || values.length === 0) return 1;
+  if (values.length === 1) return values[0]!;
+  const x = Math.min(1, Math.max(0, u)) * (values.length - 1);
+  const i = Math.min(values.length - 2, Math.floor(x));
+  return values[i]! + (values[i + 1]! - values[i]!) * (x - i);
+}
 
 function fanPrims(def: FanDef, side: 'left' | 'right', deeper: Shape | undefined) {
   const s = (p: V3) => sided(p, side);
@@ -729,31 +807,83 @@ function fanPrims(def: FanDef, side: 'left' | 'right', deeper: Shape | undefined
   const n = def.n ?? Math.min(36, Math.max(2, Math.ceil(width / (def.belly * 1.5))));
   const from = resample(def.origin, n);
   const to = resample(def.insertion, n);
+  const mid = def.via ? resample(def.via, n) : undefined;
   const tendon = def.tendon ?? def.belly * 0.5;
+  const samples = def.samples ?? SAMPLES;
   const prims: Primitive[] = [];
   const fibres: [V3, V3][] = [];
+  const lay = def.lay && { dir: s(def.lay.dir), to: def.lay.to };
+  const raw: V3[][] = [];
+  const radiiOf: number[][] = [];
+  const laid: V3[][] = [];
   for (let f = 0; f < n; f++) {
     const pts: V3[] = [];
     const radii: number[] = [];
-    for (let k = 0; k <= SAMPLES; k++) {
-      const t = k / SAMPLES;
+    const belly = def.belly * across(def.across, n === 1 ? 0.5 : f / (n - 1));
+    // a quadratic curve through the via point at mid-length (control point 2·via − mean of ends)
+    const ctl = mid ? sub(scale(mid[f]!, 2), scale(add(from[f]!, to[f]!), 0.5)) : undefined;
+    for (let k = 0; k <= samples; k++) {
+      const t = k / samples;
       const bump = Math.sin(Math.PI * t);
-      let p = lerp3(from[f]!, to[f]!, t);
+      let p = ctl
+        ? add(
+            add(scale(from[f]!, (1 - t) * (1 - t)), scale(ctl, 2 * t * (1 - t))),
+            scale(to[f]!, t * t),
+          )
+        : lerp3(from[f]!, to[f]!, t);
       if (def.bulge) p = add(p, scale(def.bulge, bump));
-      const r = tendon + (def.belly - tendon) * Math.pow(bump, 0.6);
+      const end = (def.originRadius ?? tendon) + (tendon - (def.originRadius ?? tendon)) * t;
+      const r = end + Math.max(0, belly - end) * Math.pow(bump, 0.6);
       // each side's muscles keep to their own side of the midline, so left and right mirror
       if (p[0] < r + 0.0015) p = [r + 0.0015, p[1], p[2]];
       pts.push(s(p));
       radii.push(r);
     }
-    const wrapped = wrap(pts, radii, deeper);
-    for (let k = 0; k < SAMPLES; k++) {
+    raw.push(pts);
+    radiiOf.push(radii);
+    laid.push(wrap(pts, radii, deeper, def.clearance, lay));
+  }
+  let placed = laid;
+  if (lay) {
+    // a sheet does not tear: where some fibres were lifted over a deeper muscle (pectoralis
+    // minor) and their neighbours were not, the neighbours are lifted as far (the largest lift
+    // toward `lay.dir` within LAY_SPAN fibres and one sample either way), then wrapped again
+    const dir = norm(lay.dir);
+    placed = raw.map((pts, f) =>
+      wrap(
+        pts.map((p, k) => {
+          let best: V3 = sub(laid[f]![k]!, p);
+          for (let g = Math.max(0, f - LAY_SPAN); g <= Math.min(n - 1, f + LAY_SPAN); g++)
+            for (let j = Math.max(0, k - 1); j <= Math.min(samples, k + 1); j++) {
+              const d = sub(laid[g]![j]!, raw[g]![j]!);
+              if (dot(d, dir) > dot(best, dir)) best = d;
+            }
+          return add(p, best);
+        }),
+        radiiOf[f]!,
+        deeper,
+        def.clearance,
+      ),
+    );
+  }
+  placed.forEach((wrapped, f) => {
+    const radii = radiiOf[f]!;
+    for (let k = 0; k < samples; k++) {
       prims.push(capsule(wrapped[k]!, wrapped[k + 1]!, radii[k]!, radii[k + 1]!));
       fibres.push([wrapped[k]!, wrapped[k + 1]!]);
     }
-  }
+  });
   return { prims, fibres };
 }
+
+/**
+ * Clearance from the structures built before, metres, where the default (1 mm, generate.ts) is
+ * too much: each mesh is already inset by its own simplification tolerance, so the surfaces stay
+ * apart. Pectoralis major lies on the chest wall over the 2nd intercostal space, where the
+ * published skin-to-pleura depth (median 31 mm, Wax & Leibowitz 2007) is short; the default gap
+ * left a 3.5 mm void there.
+ */
+const GAP: Record<string, number> = { 'pectoralis-major': 0 };
 
 export function muscleSpecs(): StructureSpec[] {
   const defs = definitions();
@@ -805,12 +935,14 @@ export function muscleSpecs(): StructureSpec[] {
         fibres.push(...r.fibres);
       }
       const belly = Math.max(...fans.map((f) => f.belly));
+      const gap = GAP[mdef.stem];
       specs.push({
         id,
         prims,
         blend: Math.min(0.006, belly * 0.8),
         edge: belly > 0.012 ? 0.006 : belly > 0.007 ? 0.005 : 0.004,
         fibres,
+        ...(gap !== undefined ? { gap } : {}),
       });
       built.push(...prims);
     }
