@@ -47,6 +47,9 @@ async function main(): Promise<void> {
       content: '.selection-chip, [role="listbox"], .hud-view { display: none !important; }',
     });
     await page.getByLabel('Skin', { exact: true }).uncheck();
+    // the trigger-point markers (an Explore overlay) would clutter the views
+    const hideMarkers = page.getByRole('button', { name: 'Hide the markers' });
+    if (await hideMarkers.count()) await hideMarkers.first().click();
     let n = 0;
     for (const [query, id, view] of TARGETS) {
       n++;

@@ -9,7 +9,6 @@
 import {
   add,
   capsule,
-  dot,
   len,
   lerp3,
   norm,
@@ -183,23 +182,47 @@ function definitions(): Record<string, MuscleDef> {
         n: 4,
       },
     ],
+    // The upper (descending) trapezius: from the external occipital protuberance, the medial
+    // third of the superior nuchal line and the ligamentum nuchae (which runs from the
+    // protuberance to the C7 spinous process behind the cervical spinous processes) to the
+    // posterior border of the lateral third of the clavicle and the acromion (Gray's Anatomy
+    // 42nd ed.; Moore, Clinically Oriented Anatomy 8th ed.). It is the most superficial muscle of
+    // the back of the neck, over splenius, levator scapulae and the scalenes, and makes the
+    // rounded neck-shoulder slope: the fibres wrap round the back of the neck (`via`) instead of
+    // cutting across it. Its free anterior border, the one grasped in a pincer palpation, is the
+    // thickest part (Travell & Simons, Myofascial Pain and Dysfunction, vol. 1, 2nd ed., ch. 6).
     'trapezius-upper': [
       {
         origin: [
-          o(inion, [0.006, 0, -0.002]),
-          o(inion, [0.03, 0.0, 0.0]),
-          o(sp('c2'), [0.004, 0, -0.006]),
-          o(sp('c4'), [0.004, 0, -0.006]),
-          o(sp('c6'), [0.004, 0, -0.004]),
-          sp('c7'),
+          o(inion, [0.032, -0.004, 0.01]),
+          o(inion, [0.006, -0.002, -0.002]),
+          // the ligamentum nuchae's free border: the line from the inion to the C7 spinous tip
+          ...[0.3, 0.55, 0.8].map((t) => o(m(inion, sp('c7'), t), [0.004, 0, 0])),
+          o(sp('c7'), [0.004, 0.002, 0]),
+        ],
+        // estimate: the posterolateral surface of the neck and the top of the shoulder, about
+        // halfway along each fibre (the wrap then lays the fibres on the muscles beneath)
+        via: [
+          [0.056, 1.556, -0.058],
+          [0.07, 1.525, -0.07],
+          [0.09, 1.485, -0.078],
+          [0.11, 1.462, -0.072],
         ],
         insertion: [
-          o(m(clavMed, clavLat, 0.66), [0, 0.006, -0.004]),
-          o(clavLat, [0, 0.006, -0.006]),
-          o(P.acromion, [0, 0.006, 0]),
+          o(m(clavMed, clavLat, 0.62), [0, 0.007, -0.002]),
+          o(m(clavMed, clavLat, 0.82), [0, 0.007, -0.005]),
+          o(clavLat, [0, 0.007, -0.007]),
+          o(P.acromion, [0, 0.007, 0]),
         ],
         belly: 0.0055,
         tendon: 0.003,
+        originRadius: 0.0035,
+        // estimate: the anterior border about 1.6 × the sheet's thickness, tapering over the
+        // first fifth of the fan (Travell & Simons: a thick fold between the fingers)
+        across: [1.6, 1.05, 0.95, 0.95, 0.95, 0.95],
+        clearance: 1,
+        n: 16,
+        samples: 14,
       },
     ],
     'trapezius-middle': [
@@ -339,20 +362,22 @@ function definitions(): Record<string, MuscleDef> {
           ribRing(6, 2.75),
         ],
         insertion: [humerusAt(0.12, [0.008, 0, 0.018]), humerusAt(0.2, [0.008, 0, 0.016])],
-        // estimate: a sheet about 10 mm thick at the sternum and 12 mm over the 2nd intercostal
-        // space (with the 1.2 mm inset and the wrap's 15 % overlap cut away), the fibres about 9 mm
-        // apart; thicker, the skin-to-pleura depth of the 2nd space overshot the published median
-        // (31 mm, Wax & Leibowitz 2007, tests/models/body.test.ts)
+        // estimate: a sheet about 9–10 mm thick at the sternum and over the 2nd intercostal space
+        // (with the 1.2 mm inset and the wrap's 15 % overlap cut away), 15 mm at the lower
+        // border, the fibres about 8 mm apart; thicker, the skin-to-pleura depth of the 2nd space
+        // moved away from the published median (31 mm, Wax & Leibowitz 2007,
+        // tests/models/body.test.ts)
         belly: 0.0068,
         tendon: 0.0035,
         originRadius: 0.0045,
         // the most anterior muscle of the chest and of the front wall of the axilla: laid from the
-        // front over the chest wall, pectoralis minor and, near its tendon, the short head of
+        // front (straight forward, not along the gradient, which parted the fibres at the rib
+        // ends) over the chest wall, pectoralis minor and, near its tendon, the short head of
         // biceps (Moore)
         lay: { dir: [0, 0, 1], to: 0.9 },
         // estimate: the clavicular and upper sternal fibres thinner (they cross the 2nd
         // intercostal space), the lower border rolled into the thicker anterior axillary fold
-        across: [0.66, 0.66, 0.7, 0.95, 1.1, 1.35],
+        across: [0.6, 0.6, 0.64, 0.95, 1.1, 1.35],
         n: 50,
         samples: 16,
       },
@@ -765,6 +790,7 @@ function wrap(
   if (!deeper) return points;
   return points.map((p0, i) => {
     let p = p0;
+    const clearance = radii[i]! * factor;
     if (lay && i <= lay.to * (points.length - 1)) {
       // out past the last deeper tissue within LAY_REACH that way: a point behind a thin layer
       // (the costal cartilages) is under it, even where it is in none
@@ -774,8 +800,11 @@ function wrap(
         if (deeper.d(add(p, scale(out, k * 0.001))) < 0) last = k;
       }
       if (last >= 0) p = add(p, scale(out, (last + 1) * 0.001));
+      // then on out to the clearance the same way: the gradient would push a point sideways off
+      // a rib's end and part the fibres there
+      for (let k = 0; k < 60 && deeper.d(p) < clearance; k++) p = add(p, scale(out, 0.0005));
+      return p;
     }
-    const clearance = radii[i]! * factor;
     for (let it = 0; it < 6; it++) {
       const d = deeper.d(p);
       if (d >= clearance) break;
@@ -789,8 +818,6 @@ function wrap(
 const SAMPLES = 12;
 /** How far out from a fibre point `lay` looks for deeper tissue over it, metres. */
 const LAY_REACH = 0.03;
-/** Fibres either side whose lift a laid fibre shares (the sheet stays whole). */
-const LAY_SPAN = 3;
 
 /** Linear interpolation in a list of values spread evenly over [0, 1]. */
 function across(values: number[] | undefined, u: number): number {
@@ -843,29 +870,7 @@ function fanPrims(def: FanDef, side: 'left' | 'right', deeper: Shape | undefined
     radiiOf.push(radii);
     laid.push(wrap(pts, radii, deeper, def.clearance, lay));
   }
-  let placed = laid;
-  if (lay) {
-    // a sheet does not tear: where some fibres were lifted over a deeper muscle (pectoralis
-    // minor) and their neighbours were not, the neighbours are lifted as far (the largest lift
-    // toward `lay.dir` within LAY_SPAN fibres and one sample either way), then wrapped again
-    const dir = norm(lay.dir);
-    placed = raw.map((pts, f) =>
-      wrap(
-        pts.map((p, k) => {
-          let best: V3 = sub(laid[f]![k]!, p);
-          for (let g = Math.max(0, f - LAY_SPAN); g <= Math.min(n - 1, f + LAY_SPAN); g++)
-            for (let j = Math.max(0, k - 1); j <= Math.min(samples, k + 1); j++) {
-              const d = sub(laid[g]![j]!, raw[g]![j]!);
-              if (dot(d, dir) > dot(best, dir)) best = d;
-            }
-          return add(p, best);
-        }),
-        radiiOf[f]!,
-        deeper,
-        def.clearance,
-      ),
-    );
-  }
+  const placed = laid;
   placed.forEach((wrapped, f) => {
     const radii = radiiOf[f]!;
     for (let k = 0; k < samples; k++) {
