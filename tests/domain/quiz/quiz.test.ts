@@ -232,7 +232,7 @@ describe('scoring', () => {
     const rng = mulberry32(21);
     let failures = 0;
     const pointsNearDanger = world.catalog.triggerPoints.filter((t) => t.needling.dangers.length);
-    for (let i = 0; i < 60; i++) {
+    for (let i = 0; i < 150; i++) {
       const t = pointsNearDanger[Math.floor(rng() * pointsNearDanger.length)]!;
       const side = rng() < 0.5 ? 'left' : 'right';
       const rec = world.recommended(t.id, side);
