@@ -36,7 +36,7 @@ import { startSession, type QuizSession } from '../domain/quiz/session.ts';
 import type { QuizWorld } from '../domain/quiz/world.ts';
 import { quizDispatch, useQuizWorld } from '../scene/quizService.ts';
 import { useStore } from '../store/index.ts';
-import { QuizQuestion, useNames } from './QuizQuestion.tsx';
+import { QuestionTypeChecks, QuizQuestion, useNames } from './QuizQuestion.tsx';
 import { browserStore, downloadText, fileStem, quizLink, quizTextFromLocation } from './quizIo.ts';
 
 const st = () => useStore.getState();
@@ -102,21 +102,7 @@ function Setup({
   return (
     <form className="quiz-setup" onSubmit={submit} aria-labelledby="quiz-setup-title">
       <h3 id="quiz-setup-title">New quiz</h3>
-      <fieldset>
-        <legend>Question types</legend>
-        {QUESTION_TYPES.map((t) => (
-          <label key={t} className="check">
-            <input
-              type="checkbox"
-              checked={types.includes(t)}
-              onChange={(e) =>
-                setTypes((ts) => (e.target.checked ? [...ts, t] : ts.filter((x) => x !== t)))
-              }
-            />{' '}
-            {QUESTION_TYPE_LABELS[t]}
-          </label>
-        ))}
-      </fieldset>
+      <QuestionTypeChecks types={types} onChange={setTypes} />
       <label htmlFor="quiz-area">Body area</label>
       <select id="quiz-area" value={area} onChange={(e) => setArea(e.target.value)}>
         <option value="">The whole body</option>

@@ -9,7 +9,13 @@ import type { CatalogSide } from '../domain/catalog/load.ts';
 import { aimFrame, directionFromAim, leanInWords } from '../domain/needle/aim.ts';
 import { displayName } from '../domain/needle/simulate.ts';
 import type { QuestionResult } from '../domain/quiz/score.ts';
-import { QUESTION_TYPE_LABELS, type Answer, type Question } from '../domain/quiz/schema.ts';
+import {
+  QUESTION_TYPE_LABELS,
+  QUESTION_TYPES,
+  type Answer,
+  type Question,
+  type QuestionType,
+} from '../domain/quiz/schema.ts';
 import type { QuizSession } from '../domain/quiz/session.ts';
 import type { QuizWorld } from '../domain/quiz/world.ts';
 import { quizDispatch } from '../scene/quizService.ts';
@@ -273,6 +279,33 @@ function useDraft(q: Question, choice: string | null, picks: readonly string[]) 
         ? { answer: { ...base, type: q.type, picks: [...picks] } as Answer }
         : { why: 'Pick at least one trigger point.' };
   }
+}
+
+/** The question types to draw from, as checkboxes (quiz setup and class quizzes). */
+export function QuestionTypeChecks({
+  types,
+  onChange,
+}: {
+  types: readonly QuestionType[];
+  onChange: (types: QuestionType[]) => void;
+}) {
+  return (
+    <fieldset>
+      <legend>Question types</legend>
+      {QUESTION_TYPES.map((t) => (
+        <label key={t} className="check">
+          <input
+            type="checkbox"
+            checked={types.includes(t)}
+            onChange={(e) =>
+              onChange(e.target.checked ? [...types, t] : types.filter((x) => x !== t))
+            }
+          />{' '}
+          {QUESTION_TYPE_LABELS[t]}
+        </label>
+      ))}
+    </fieldset>
+  );
 }
 
 export function Feedback({ result, title }: { result: QuestionResult; title?: string }) {

@@ -17,7 +17,6 @@ import {
 import {
   DIFFICULTIES,
   QUESTION_TYPE_LABELS,
-  QUESTION_TYPES,
   type Difficulty,
   type QuestionType,
   type Quiz,
@@ -34,7 +33,7 @@ import {
 import { useQuizWorld } from '../scene/quizService.ts';
 import { captureStep } from '../scene/tourPlayback.ts';
 import { useStore } from '../store/index.ts';
-import { useNames } from './QuizQuestion.tsx';
+import { QuestionTypeChecks, useNames } from './QuizQuestion.tsx';
 import {
   dataLink,
   downloadText,
@@ -407,21 +406,7 @@ function ClassQuizBuilder({ world, onBuilt }: { world: QuizWorld; onBuilt: (q: Q
           </label>
         ))}
       </div>
-      <fieldset>
-        <legend>Question types</legend>
-        {QUESTION_TYPES.map((t) => (
-          <label key={t} className="check">
-            <input
-              type="checkbox"
-              checked={types.includes(t)}
-              onChange={(e) =>
-                setTypes((x) => (e.target.checked ? [...x, t] : x.filter((y) => y !== t)))
-              }
-            />{' '}
-            {QUESTION_TYPE_LABELS[t]}
-          </label>
-        ))}
-      </fieldset>
+      <QuestionTypeChecks types={types} onChange={setTypes} />
       <label>
         Difficulty{' '}
         <select value={difficulty} onChange={(e) => setDifficulty(e.target.value as Difficulty)}>

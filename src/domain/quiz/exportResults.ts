@@ -14,6 +14,7 @@
  */
 import { z } from 'zod';
 import { MAX_SESSIONS, sessionRecordSchema, zodProblems, type SessionRecord } from './progress.ts';
+import { refuseDuplicateIds } from './schema.ts';
 
 export const RESULTS_FORMAT = 'needlewise-results';
 export const RESULTS_VERSION = 1;
@@ -29,18 +30,7 @@ export const resultsFileSchema = z
     /** Oldest first, as in the trainee's progress. */
     sessions: z.array(sessionRecordSchema).max(MAX_SESSIONS),
   })
-  .superRefine((f, ctx) => {
-    const seen = new Set<string>();
-    f.sessions.forEach((s, i) => {
-      if (seen.has(s.id))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['sessions', i, 'id'],
-          message: `duplicate session id "${s.id}"`,
-        });
-      seen.add(s.id);
-    });
-  });
+  .superRefine((f, ctx) => refuseDuplicateIds(f.sessions, 'sessions', 'session', ctx));
 export type ResultsFile = z.infer<typeof resultsFileSchema>;
 
 /** The sessions as a `needlewise-results` object (JSON.stringify it to write the file). */

@@ -14,7 +14,14 @@
  */
 import { z } from 'zod';
 import { PASS_SCORE, summarize, type QuestionResult } from './score.ts';
-import { MAX_QUESTIONS, QUESTION_TYPES, QUIZ_MODES, type Quiz, type QuizMode } from './schema.ts';
+import {
+  MAX_QUESTIONS,
+  QUESTION_TYPES,
+  QUIZ_MODES,
+  refuseDuplicateIds,
+  type Quiz,
+  type QuizMode,
+} from './schema.ts';
 
 export const PROGRESS_FORMAT = 'needlewise-progress';
 export const PROGRESS_VERSION = 1;
@@ -170,16 +177,7 @@ export const progressSchema = z
         path: ['items'],
         message: `${n} items is more than the ${MAX_ITEMS} allowed`,
       });
-    const seen = new Set<string>();
-    p.sessions.forEach((s, i) => {
-      if (seen.has(s.id))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['sessions', i, 'id'],
-          message: `duplicate session id "${s.id}"`,
-        });
-      seen.add(s.id);
-    });
+    refuseDuplicateIds(p.sessions, 'sessions', 'session', ctx);
   });
 export type Progress = z.infer<typeof progressSchema>;
 

@@ -11,6 +11,25 @@
  */
 import { z } from 'zod';
 
+/** Adds an issue for every item whose `id` repeats an earlier one (`what` names the items). */
+export function refuseDuplicateIds(
+  items: readonly { readonly id: string }[],
+  key: string,
+  what: string,
+  ctx: z.RefinementCtx,
+): void {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    if (seen.has(item.id))
+      ctx.addIssue({
+        code: 'custom',
+        path: [key, i, 'id'],
+        message: `duplicate ${what} id "${item.id}"`,
+      });
+    seen.add(item.id);
+  });
+}
+
 export const QUIZ_FORMAT = 'needlewise-quiz';
 export const ANSWERS_FORMAT = 'needlewise-answers';
 export const QUIZ_FORMAT_VERSION = 1;
@@ -167,18 +186,7 @@ export const quizSchema = z
     order: z.enum(['fixed', 'shuffled']).optional(),
     questions: z.array(questionSchema).min(1).max(MAX_QUESTIONS),
   })
-  .superRefine((quiz, ctx) => {
-    const seen = new Set<string>();
-    quiz.questions.forEach((q, i) => {
-      if (seen.has(q.id))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['questions', i, 'id'],
-          message: `duplicate question id "${q.id}"`,
-        });
-      seen.add(q.id);
-    });
-  });
+  .superRefine((quiz, ctx) => refuseDuplicateIds(quiz.questions, 'questions', 'question', ctx));
 export type Quiz = z.infer<typeof quizSchema>;
 
 const answerBase = {
