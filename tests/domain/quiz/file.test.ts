@@ -27,6 +27,7 @@ import {
   type Quiz,
 } from '../../../src/domain/quiz/schema.ts';
 import type { QuizWorld } from '../../../src/domain/quiz/world.ts';
+import { jsonFuzzer, prototypeKeys, type Json, type JsonObject } from '../../helpers/jsonFuzz.ts';
 
 const FILE = 'class-quiz.json';
 
@@ -45,7 +46,6 @@ beforeAll(() => {
 const parse = (t: string) => parseQuizFile(t, FILE, world.catalog, structureIds);
 
 /** A plain-data copy of the quiz to change. */
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 const doc = () => JSON.parse(text) as { [k: string]: Json } & { questions: Record<string, Json>[] };
 const indexOf = (type: string) => quiz.questions.findIndex((q) => q.type === type);
 
@@ -348,149 +348,27 @@ describe('docs/quiz-format.md', () => {
 
 /** Fuzz: seeded mutations of a valid quiz file. */
 describe('quiz files: fuzz', () => {
-  const protoKeys = () => Object.getOwnPropertyNames(Object.prototype).sort();
   let before: string[];
   beforeAll(() => {
-    before = protoKeys();
+    before = prototypeKeys();
   });
   afterAll(() => {
     // nothing was added to Object.prototype by any of the files read
-    expect(protoKeys()).toEqual(before);
+    expect(prototypeKeys()).toEqual(before);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
   });
 
   it('~2000 mutated files: a valid quiz or a QuizFileError naming the file and a path, nothing else', () => {
     const rng = mulberry32(20_260_301);
-    const int = (n: number) => Math.floor(rng() * n);
-    const choose = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
-
-    /** Every place in the tree: the container and the key or index in it. */
-    type Slot = { parent: Json[] | { [k: string]: Json }; key: string | number };
-    function slots(root: Json): Slot[] {
-      const out: Slot[] = [];
-      const walk = (v: Json) => {
-        if (Array.isArray(v))
-          v.forEach((x, i) => {
-            out.push({ parent: v, key: i });
-            walk(x);
-          });
-        else if (v && typeof v === 'object')
-          for (const [k, x] of Object.entries(v)) {
-            out.push({ parent: v, key: k });
-            walk(x);
-          }
-      };
-      walk(root);
-      return out;
-    }
-    const get = (s: Slot) => (s.parent as Record<string | number, Json>)[s.key]!;
-    const set = (s: Slot, v: Json) => {
-      (s.parent as Record<string | number, Json>)[s.key] = v;
-    };
-    const typeOf = (v: Json) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
-    const randomValue = (depth = 0): Json => {
-      switch (int(depth > 2 ? 4 : 6)) {
-        case 0:
-          return null;
-        case 1:
-          return rng() < 0.5;
-        case 2:
-          return choose([0, -1, 1.5, 1e308, -1e308, 2 ** 53 + 2, 5e-324, 4294967296, 3, 100]);
-        case 3:
-          return choose(['', 'q1', 'masseter', 'left', 'x'.repeat(int(700)), '<b>', '__proto__']);
-        case 4:
-          return Array.from({ length: int(4) }, () => randomValue(depth + 1));
-        default:
-          return Object.fromEntries(
-            Array.from({ length: int(3) }, () => [
-              choose(['id', 'type', 'a']),
-              randomValue(depth + 1),
-            ]),
-          );
-      }
-    };
-    const nested = (depth: number): Json => {
-      let v: Json = 1;
-      for (let i = 0; i < depth; i++) v = rng() < 0.5 ? [v] : { a: v };
-      return v;
-    };
-    const defineOwn = (o: object, k: string, v: Json) =>
-      Object.defineProperty(o, k, {
-        value: v,
-        enumerable: true,
-        configurable: true,
-        writable: true,
-      });
-
-    /** One structural mutation of the parsed tree. */
-    const treeMutations: ((root: { [k: string]: Json }) => void)[] = [
-      // delete a key
-      (root) => {
-        const objs = slots(root).filter((s) => !Array.isArray(s.parent));
-        if (!objs.length) return;
-        const s = choose(objs);
-        delete (s.parent as Record<string, Json>)[s.key];
-      },
-      // a value of another type
-      (root) => {
-        const all = slots(root);
-        if (!all.length) return;
-        const s = choose(all);
-        const old = typeOf(get(s));
-        let v = randomValue();
-        for (let k = 0; k < 5 && typeOf(v) === old; k++) v = randomValue();
-        set(s, v);
-      },
-      // duplicate an array element
-      (root) => {
-        const arrays = slots(root)
-          .map(get)
-          .filter((v): v is Json[] => Array.isArray(v) && v.length > 0);
-        if (!arrays.length) return;
-        const a = choose(arrays);
-        const i = int(a.length);
-        a.splice(i, 0, structuredClone(a[i]!));
-      },
-      // __proto__, constructor or prototype as an own key
-      (root) => {
-        const objs = [root, ...slots(root).map(get)].filter(
-          (v): v is { [k: string]: Json } => !!v && typeof v === 'object' && !Array.isArray(v),
-        );
-        defineOwn(
-          choose(objs),
-          choose(['__proto__', 'constructor', 'prototype']),
-          choose<Json>([
-            { polluted: true, isAdmin: true },
-            null,
-            'x',
-            [1],
-            { prototype: { polluted: 1 } },
-          ]),
-        );
-      },
-      // huge, tiny and unsafe numbers
-      (root) => {
-        const nums = slots(root).filter((s) => typeof get(s) === 'number');
-        if (!nums.length) return;
-        set(
-          choose(nums),
-          choose([1e308, -1e308, 2 ** 53 + 1, -(2 ** 31), 2 ** 32, 5e-324, -0, 0.1 + 0.2, 1e21]),
-        );
-      },
-      // deep nesting
-      (root) => {
-        const all = slots(root);
-        if (all.length) set(choose(all), nested(1 + int(rng() < 0.1 ? 1_000 : 100)));
-      },
-      // a random key
-      (root) => {
-        const objs = [root, ...slots(root).map(get)].filter(
-          (v): v is { [k: string]: Json } => !!v && typeof v === 'object' && !Array.isArray(v),
-        );
-        choose(objs)[choose(['id', 'type', 'extra', 'toString', 'hasOwnProperty', 'valueOf'])] =
-          randomValue();
-      },
+    const fuzz = jsonFuzzer(rng, {
+      strings: ['q1', 'masseter', 'left'],
+      keys: ['id', 'type'],
+      numbers: [4294967296, 3, 100],
+    });
+    const { int, choose } = fuzz;
+    const treeMutations: ((root: JsonObject) => void)[] = [
+      ...fuzz.treeMutations,
       // swap two questions
       (root) => {
         const qs = root.questions;
@@ -500,50 +378,14 @@ describe('quiz files: fuzz', () => {
         [qs[i], qs[j]] = [qs[j]!, qs[i]!];
       },
     ];
-
-    /** Mutations of the text itself. */
     const textMutations: ((t: string) => string)[] = [
-      // truncate at a random byte (of the UTF-8 encoding)
-      (t) => {
-        const bytes = new TextEncoder().encode(t);
-        return new TextDecoder().decode(bytes.slice(0, int(bytes.length)));
-      },
-      // random bytes, overwritten or inserted
-      (t) => {
-        const bytes = Array.from(new TextEncoder().encode(t));
-        for (let k = 1 + int(8); k > 0; k--) {
-          const at = int(bytes.length);
-          if (rng() < 0.5) bytes[at] = int(256);
-          else bytes.splice(at, 0, int(256));
-        }
-        return new TextDecoder().decode(new Uint8Array(bytes));
-      },
-      // a number written too large, or not as JSON
-      (t) =>
-        t.replace(
-          /-?\d+(\.\d+)?/,
-          choose(['1e400', '-1e400', 'NaN', 'Infinity', '0x10', '1_000', '9'.repeat(400)]),
-        ),
-      // a __proto__ key in the text, right after a random opening brace
-      (t) => {
-        const braces = [...t.matchAll(/\{/g)].map((m) => m.index);
-        const at = choose(braces) + 1;
-        return `${t.slice(0, at)}"__proto__": {"polluted": true, "isAdmin": true},${t.slice(at)}`;
-      },
+      ...fuzz.textMutations,
       // a key written twice (JSON.parse keeps the last)
       (t) =>
         t.replace(
           /"type": "([a-z-]+)"/,
           (m) => `${m}, "type": "${choose(['locate', 'essay', 'needle'])}"`,
         ),
-      // deep nesting in the text (far deeper than JSON.stringify could write)
-      (t) => {
-        const n = 1 + int(rng() < 0.2 ? 200_000 : 2_000);
-        const [open, close] = rng() < 0.5 ? ['[', ']'] : ['{"a":', '}'];
-        return t.replace(/"side": "(left|right)"/, `"side": ${open.repeat(n)}1${close.repeat(n)}`);
-      },
-      // a lone surrogate or a control character inside a string
-      (t) => t.replace('"q1"', choose(['"q\\ud800"', '"q\u0000"', '"q\\u0000"', '"q\u2028"'])),
     ];
 
     const pathRe = /^(\(file\)|\(root\)|\(top level\)|[A-Za-z]\w*(\[\d+\]|\.[A-Za-z]\w*)*): /;

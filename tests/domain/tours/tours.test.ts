@@ -31,6 +31,7 @@ import {
 } from '../../../src/domain/tours/schema.ts';
 import { LAYER_IDS } from '../../../src/store/layers.ts';
 import { CAMERA_PRESETS } from '../../../src/store/viewSlice.ts';
+import { jsonFuzzer, prototypeKeys, type Json } from '../../helpers/jsonFuzz.ts';
 
 const FILE = 'class-tour.json';
 
@@ -55,7 +56,6 @@ beforeAll(() => {
 
 const parse = (t: string) => parseTourFile(t, FILE, catalog, modelIds);
 
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Doc = { [k: string]: Json } & { steps: Record<string, Json>[] };
 const doc = () => JSON.parse(text) as Doc;
 
@@ -581,207 +581,49 @@ describe('tour files: each refusal names the file and the place', () => {
 
 /** Fuzz: seeded mutations of a valid tour file. */
 describe('tour files: fuzz', () => {
-  const protoKeys = () => Object.getOwnPropertyNames(Object.prototype).sort();
   let before: string[];
   beforeAll(() => {
-    before = protoKeys();
+    before = prototypeKeys();
   });
   afterAll(() => {
-    expect(protoKeys()).toEqual(before);
+    expect(prototypeKeys()).toEqual(before);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
   });
 
   it('~1000 mutated files: a valid tour or a TourFileError naming the file and a path, nothing else', () => {
     const rng = mulberry32(20_260_412);
-    const int = (n: number) => Math.floor(rng() * n);
-    const choose = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
-
-    type Slot = { parent: Json[] | { [k: string]: Json }; key: string | number };
-    function slots(root: Json): Slot[] {
-      const out: Slot[] = [];
-      const walk = (v: Json) => {
-        if (Array.isArray(v))
-          v.forEach((x, i) => {
-            out.push({ parent: v, key: i });
-            walk(x);
-          });
-        else if (v && typeof v === 'object')
-          for (const [k, x] of Object.entries(v)) {
-            out.push({ parent: v, key: k });
-            walk(x);
-          }
-      };
-      walk(root);
-      return out;
-    }
-    const get = (s: Slot) => (s.parent as Record<string | number, Json>)[s.key]!;
-    const set = (s: Slot, v: Json) => {
-      (s.parent as Record<string | number, Json>)[s.key] = v;
-    };
-    const typeOf = (v: Json) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
-    const objects = (root: Json) =>
-      [root, ...slots(root).map(get)].filter(
-        (v): v is { [k: string]: Json } => !!v && typeof v === 'object' && !Array.isArray(v),
-      );
-    const randomValue = (depth = 0): Json => {
-      switch (int(depth > 2 ? 4 : 6)) {
-        case 0:
-          return null;
-        case 1:
-          return rng() < 0.5;
-        case 2:
-          return choose([0, -1, 0.5, 1.5, 2, 1e308, -1e308, 2 ** 53 + 2, 5e-324, 0.05]);
-        case 3:
-          return choose([
-            '',
-            'right',
-            'back',
-            'lungs',
-            'temple-right',
-            'upper-trapezius-trp1',
-            'pleura-right',
-            'x'.repeat(int(800)),
-            '<b>',
-            '__proto__',
-            'https://example.org/a',
-          ]);
-        case 4:
-          return Array.from({ length: int(4) }, () => randomValue(depth + 1));
-        default:
-          return Object.fromEntries(
-            Array.from({ length: int(3) }, () => [
-              choose(['preset', 'visible', 'opacity', 'triggerPointId', 'side', 'a']),
-              randomValue(depth + 1),
-            ]),
-          );
-      }
-    };
-    const nested = (depth: number): Json => {
-      let v: Json = 1;
-      for (let i = 0; i < depth; i++) v = rng() < 0.5 ? [v] : { a: v };
-      return v;
-    };
-    const defineOwn = (o: object, k: string, v: Json) =>
-      Object.defineProperty(o, k, {
-        value: v,
-        enumerable: true,
-        configurable: true,
-        writable: true,
-      });
-
+    const fuzz = jsonFuzzer(rng, {
+      strings: [
+        'right',
+        'back',
+        'lungs',
+        'temple-right',
+        'upper-trapezius-trp1',
+        'pleura-right',
+        'https://example.org/a',
+      ],
+      keys: ['preset', 'visible', 'opacity', 'triggerPointId', 'side', 'skin', 'fat'],
+      numbers: [0.5, 2, 0.05],
+    });
+    const { int, choose } = fuzz;
     const treeMutations: ((root: Doc) => void)[] = [
-      // delete a key (optional fields: often still valid)
-      (root) => {
-        const objs = slots(root).filter((s) => !Array.isArray(s.parent));
-        if (!objs.length) return;
-        const s = choose(objs);
-        delete (s.parent as Record<string, Json>)[s.key];
-      },
-      // a value of another type
-      (root) => {
-        const all = slots(root);
-        if (!all.length) return;
-        const s = choose(all);
-        const old = typeOf(get(s));
-        let v = randomValue();
-        for (let k = 0; k < 5 && typeOf(v) === old; k++) v = randomValue();
-        set(s, v);
-      },
-      // a value of the same type, changed
-      (root) => {
-        const all = slots(root);
-        const s = choose(all);
-        const v = get(s);
-        if (typeof v === 'number') set(s, choose([v * 10, -v, v + 0.5, 0, 3.01, 2.01]));
-        else if (typeof v === 'string') set(s, choose([v.toUpperCase(), `${v}-x`, v.repeat(3)]));
-        else if (typeof v === 'boolean') set(s, !v);
-      },
-      // duplicate an array element
-      (root) => {
-        const arrays = slots(root)
-          .map(get)
-          .filter((v): v is Json[] => Array.isArray(v) && v.length > 0);
-        if (!arrays.length) return;
-        const a = choose(arrays);
-        const i = int(a.length);
-        a.splice(i, 0, structuredClone(a[i]!));
-      },
-      // __proto__, constructor or prototype as an own key
-      (root) => {
-        defineOwn(
-          choose(objects(root)),
-          choose(['__proto__', 'constructor', 'prototype']),
-          choose<Json>([{ polluted: true, isAdmin: true }, null, 'x', [1], { prototype: {} }]),
-        );
-      },
-      // huge, tiny and unsafe numbers
-      (root) => {
-        const nums = slots(root).filter((s) => typeof get(s) === 'number');
-        if (nums.length)
-          set(choose(nums), choose([1e308, -1e308, 2 ** 53 + 1, 5e-324, -0, 0.1 + 0.2, 1e21]));
-      },
-      // deep nesting
-      (root) => {
-        const all = slots(root);
-        if (all.length) set(choose(all), nested(1 + int(rng() < 0.1 ? 1_000 : 100)));
-      },
-      // a random key
-      (root) => {
-        choose(objects(root))[
-          choose(['preset', 'extra', 'toString', 'hasOwnProperty', 'valueOf', 'skin', 'fat'])
-        ] = randomValue();
-      },
+      ...fuzz.treeMutations,
       // swap two steps
       (root) => {
+        if (!Array.isArray(root.steps)) return;
         const i = int(root.steps.length);
         const j = int(root.steps.length);
         [root.steps[i], root.steps[j]] = [root.steps[j]!, root.steps[i]!];
       },
     ];
-
     const textMutations: ((t: string) => string)[] = [
-      (t) => {
-        const bytes = new TextEncoder().encode(t);
-        return new TextDecoder().decode(bytes.slice(0, int(bytes.length)));
-      },
-      (t) => {
-        const bytes = Array.from(new TextEncoder().encode(t));
-        for (let k = 1 + int(8); k > 0; k--) {
-          const at = int(bytes.length);
-          if (rng() < 0.5) bytes[at] = int(256);
-          else bytes.splice(at, 0, int(256));
-        }
-        return new TextDecoder().decode(new Uint8Array(bytes));
-      },
-      (t) =>
-        t.replace(
-          /-?\d+(\.\d+)?/,
-          choose(['1e400', '-1e400', 'NaN', 'Infinity', '0x10', '1_000', '9'.repeat(400)]),
-        ),
-      (t) => {
-        const braces = [...t.matchAll(/\{/g)].map((m) => m.index);
-        const at = choose(braces) + 1;
-        return `${t.slice(0, at)}"__proto__": {"polluted": true, "isAdmin": true},${t.slice(at)}`;
-      },
+      ...fuzz.textMutations,
       // a key written twice (JSON.parse keeps the last)
       (t) =>
         t.replace(
           /"side": "(left|right)"/,
           (m) => `${m}, "side": "${choose(['left', 'middle', 'right'])}"`,
-        ),
-      (t) => {
-        const n = 1 + int(rng() < 0.2 ? 200_000 : 2_000);
-        const [open, close] = rng() < 0.5 ? ['[', ']'] : ['{"a":', '}'];
-        return t.replace(
-          /"xray": (true|false)|"lungMap": true/,
-          `"lungMap": ${open.repeat(n)}1${close.repeat(n)}`,
-        );
-      },
-      (t) =>
-        t.replace(
-          '"right"',
-          choose(['"right\\ud800"', '"right\u0000"', '"r\\u0069ght"', '"right\u2028"']),
         ),
     ];
 
