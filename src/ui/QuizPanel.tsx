@@ -456,7 +456,7 @@ function Summary({
       <p>
         {s.correct} of {s.total} right (a question counts as right from 70 %).
       </p>
-      <table className="facts quiz-by-type">
+      <table className="data-table quiz-by-type">
         <caption className="visually-hidden">Score per question type</caption>
         <thead>
           <tr>

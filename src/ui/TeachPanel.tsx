@@ -473,7 +473,7 @@ function ClassResults({ world, quiz }: { world: QuizWorld; quiz: Quiz }) {
             {students.length} student{students.length === 1 ? '' : 's'}:{' '}
             {students.map((s) => `${s.student} ${pct(s.score)}`).join(' · ')}
           </p>
-          <table className="facts class-table">
+          <table className="data-table class-table">
             <caption className="visually-hidden">Success rate per question</caption>
             <thead>
               <tr>
