@@ -28,6 +28,44 @@ async function openQuiz(page: Page, baseUrl: string) {
   await page.getByRole('button', { name: 'Start quiz' }).waitFor({ timeout: 90_000 });
 }
 
+/**
+ * Clicks (or taps) a body point once the camera has come to rest (it flies to each question; on a
+ * loaded machine the flight takes longer), and waits for the app to take the spot; tries again
+ * if the click landed while the view was still moving.
+ */
+async function clickBodyPoint(
+  page: Page,
+  p: [number, number, number],
+  tap = false,
+  what: 'quizPoint' | 'needle' = 'quizPoint',
+) {
+  const project = () => page.evaluate((q) => window.__needlewise?.projectPoint(q), p);
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const a = await project();
+    await page.waitForTimeout(400);
+    const b = await project();
+    if (!a || !b || !b.onScreen || Math.hypot(a.x - b.x, a.y - b.y) > 1.5) continue;
+    // nothing of the page's chrome over the spot
+    const free = await page.evaluate(
+      ([x, y]) => document.elementFromPoint(x!, y!)?.tagName === 'CANVAS',
+      [b.x, b.y],
+    );
+    if (!free) throw new Error(`the spot (${b.x}, ${b.y}) is under the page's controls`);
+    if (tap) await page.touchscreen.tap(b.x, b.y);
+    else await page.mouse.click(b.x, b.y);
+    const placed = await page
+      .waitForFunction(
+        (key) => (window.__needlewise?.getState() as unknown as Record<string, unknown>)[key],
+        what,
+        { timeout: 5000 },
+      )
+      .then(() => true)
+      .catch(() => false);
+    if (placed) return;
+  }
+  throw new Error('the spot could not be placed on the body (the view never came to rest)');
+}
+
 /** Answers the current question the way a student would, right where the key says. */
 async function answer(page: Page, q: QuizState) {
   const key = (await page.evaluate(() => window.__needlewise?.quizKey())) as Record<
@@ -36,13 +74,7 @@ async function answer(page: Page, q: QuizState) {
   > | null;
   assert(key, `no key for question ${q.index + 1}`);
   if (q.type === 'locate') {
-    await page.waitForTimeout(2500); // the camera frames the muscle
-    const at = await page.evaluate(
-      (p) => window.__needlewise?.projectPoint(p),
-      key['point'] as [number, number, number],
-    );
-    assert(at?.onScreen, 'the trigger point is not on screen');
-    await page.mouse.click(at.x, at.y);
+    await clickBodyPoint(page, key['point'] as [number, number, number]);
     await page.getByText('Spot placed').waitFor({ timeout: 10_000 });
   } else if (q.type === 'name-muscle') {
     const name = await page.evaluate(
@@ -138,12 +170,7 @@ export const tests: E2ETest[] = [
           await page.getByText(/^Painted: /).waitFor();
           await screenshot('quiz-paint.png');
         } else if (q.type === 'needle') {
-          const at = await page.evaluate(
-            (p) => window.__needlewise?.projectPoint(p),
-            key['entry'] as [number, number, number],
-          );
-          assert(at?.onScreen, 'the entry is not on screen');
-          await page.mouse.click(at.x, at.y);
+          await clickBodyPoint(page, key['entry'] as [number, number, number], false, 'needle');
           await page.getByText('Entry placed').waitFor({ timeout: 10_000 });
           await page.getByLabel(/^Depth/).fill(String(key['depthMm']));
           await screenshot('quiz-needle.png');
@@ -235,13 +262,10 @@ export const tests: E2ETest[] = [
       await page.getByRole('button', { name: 'Answer on the body' }).tap();
       const chip = page.locator('.quiz-chip');
       await chip.waitFor({ timeout: 10_000 });
-      await page.waitForTimeout(2500); // the camera frames the muscle
       const key = (await page.evaluate(() => window.__needlewise?.quizKey())) as {
         point: [number, number, number];
       };
-      const at = await page.evaluate((p) => window.__needlewise?.projectPoint(p), key.point);
-      assert(at?.onScreen, 'the point is off screen on the phone');
-      await page.touchscreen.tap(at.x, at.y);
+      await clickBodyPoint(page, key.point, true);
       await screenshot('quiz-phone.png', page);
       await chip.getByRole('button', { name: 'Back to the question' }).tap();
       await page.getByRole('button', { name: 'Check answer' }).tap();
