@@ -17,6 +17,7 @@ import { PriorityIndex, Shape, type Bounds, type V3 } from './lib/sdf.ts';
 import { levelSet, manifoldApi, toArrays, type Manifold, type Arrays } from './lib/mesh.ts';
 import type { ManifoldToplevel } from 'manifold-3d';
 import { closestPointOnMesh } from './lib/closest.ts';
+import { signedMeshDistance } from './lib/meshDistance.ts';
 import { ANSUR_SOURCE, ansur } from './params/ansur.ts';
 import type { Manifest, Structure } from '../src/domain/body/manifest.ts';
 
@@ -192,27 +193,77 @@ export async function generateBody(opts: GenerateOptions): Promise<{
   return { glb, manifest, extra };
 }
 
+/** Simplification tolerance of the skin's outer surface, metres. */
+const SKIN_TOL = 0.0015;
+/** The thinnest skin the simplified meshes may leave, metres. */
+export const SKIN_MIN = 0.001;
+
 /**
  * The fat's outer surface and the skin over it, from a signed distance to the fat surface. The
  * surfaces are grown by the tolerance before simplifying, so the simplified fat surface stays
  * outside everything it must contain.
+ *
+ * The skin's outer surface is the union of the level set SKIN_THICKNESS outside the fat's and
+ * the simplified fat mesh itself grown by 3 mm (SKIN_MIN + SKIN_TOL + a margin for the grid's
+ * chords). The two level sets alone, each simplified on its own, met or crossed wherever d was
+ * steep (the fat thickness steps, e.g. at the xiphoid: a ring round the chest at y ≈ 1.25 m), and
+ * the fat was then the outermost tissue. Grown from the fat mesh, the skin keeps at least about
+ * SKIN_MIN after simplifying (about 2–3.5 mm over most of the body). Inner voids of the union (no
+ * structure there) are filled with fat rather than wrapped in closed pieces of skin.
  */
 function meshEnvelope(api: ManifoldToplevel, d: (p: V3) => number, bounds: Bounds) {
-  const inner = levelSet(api, d, bounds, {
-    edge: 0.008,
-    simplify: ENVELOPE_TOL,
-    pad: 0.01,
-    level: -ENVELOPE_TOL,
-  });
-  const outer = levelSet(api, d, bounds, {
-    edge: 0.008,
-    simplify: ENVELOPE_TOL,
-    pad: 0.01,
-    level: -SKIN_THICKNESS - ENVELOPE_TOL,
-  });
+  const inner = largestPiece(
+    levelSet(api, d, bounds, {
+      edge: 0.008,
+      simplify: ENVELOPE_TOL,
+      pad: 0.01,
+      level: -ENVELOPE_TOL,
+    }),
+  );
+  // the margin: the grid's chords cut into a convex offset by up to about half a millimetre
+  const grow = SKIN_MIN + SKIN_TOL + 0.0005;
+  const reach = 0.016;
+  const dist = signedMeshDistance(toArrays(inner) as Arrays, reach);
+  // the skin's surface: within reach of the fat mesh, the farther out of the two surfaces. The
+  // side of the fat surface is read from the mesh, not from d: where the fat thickness steps, the
+  // mesh and d's level set part by up to half a cell.
+  const outerD = (p: V3): number => {
+    const a = d(p) - SKIN_THICKNESS - ENVELOPE_TOL;
+    if (a < -0.03 || a > 0.03) return a;
+    const s = dist(p);
+    if (!(Math.abs(s) < reach)) return a;
+    return Math.min(a, s - grow);
+  };
+  const outer = largestPiece(
+    levelSet(api, outerD, bounds, { edge: 0.008, simplify: SKIN_TOL, pad: 0.012 }),
+  );
   // The fat is stored as its outer surface: it fills that volume wherever no other structure is
   // (FAT_CONTAINER in the manifest). Storing it cut would copy every other surface into it.
-  return { fat: inner, skin: outer.subtract(inner), skinArrays: toArrays(outer) as Arrays };
+  return {
+    fat: inner,
+    skin: outer.subtract(inner),
+    skinArrays: toArrays(outer) as Arrays,
+  };
+}
+
+/**
+ * The connected piece of largest volume: drops a solid's inner voids (inverted pieces) and stray
+ * bits. Not for a shell, whose inner surface is a piece of its own.
+ */
+function largestPiece(m: Manifold): Manifold {
+  const parts = m.decompose();
+  if (parts.length <= 1) {
+    parts.forEach((p) => p.delete());
+    return m;
+  }
+  let best = 0;
+  parts.forEach((p, i) => {
+    if (p.volume() > parts[best]!.volume()) best = i;
+  });
+  parts.forEach((p, i) => {
+    if (i !== best) p.delete();
+  });
+  return parts[best]!;
 }
 
 interface GlbPart {
