@@ -424,7 +424,8 @@ describe('distance along the skin', () => {
         continue;
       }
       expect(Math.abs(ab - ba)).toBeLessThan(1e-9);
-      expect(ab).toBeGreaterThanOrEqual(dist(a.point, b.point));
+      // never below the chord (to rounding: the two are computed in different orders)
+      expect(ab).toBeGreaterThanOrEqual(dist(a.point, b.point) - 1e-12);
       if (ab > 0.001) {
         expect(distanceAlongSkin(index, a.point, b.point, ab * 0.99)).toBe(Infinity);
         expect(distanceAlongSkin(index, a.point, b.point, ab * 1.01)).toBeCloseTo(ab, 12);
