@@ -198,7 +198,29 @@ export function jsonFuzzer(rng: ReturnType<typeof mulberry32>, vocab: FuzzVocabu
       ),
   ];
 
-  return { int, choose, treeMutations, textMutations };
+  /**
+   * One mutated file: mostly 1–3 tree mutations of a fresh document (then sometimes a text one),
+   * otherwise 1–3 mutations of the valid text itself.
+   */
+  function mutant<D extends JsonObject>(
+    fresh: () => D,
+    text: string,
+    tree: readonly ((root: D) => void)[],
+    texts: readonly ((t: string) => string)[],
+  ): string {
+    const steps = 1 + int(3);
+    if (rng() < 0.7) {
+      const root = fresh();
+      for (let k = 0; k < steps; k++) choose(tree)(root);
+      const t = JSON.stringify(root, null, int(2) * 2);
+      return rng() < 0.2 ? choose(texts)(t) : t;
+    }
+    let t = text;
+    for (let k = 0; k < steps; k++) t = choose(texts)(t);
+    return t;
+  }
+
+  return { int, choose, treeMutations, textMutations, mutant };
 }
 
 /** Object.prototype's own keys, to check afterwards that no file added any. */

@@ -393,17 +393,7 @@ describe('quiz files: fuzz', () => {
     let accepted = 0;
     let refused = 0;
     for (let n = 0; n < 2000; n++) {
-      let t: string;
-      const steps = 1 + int(3);
-      if (rng() < 0.7) {
-        const root = doc();
-        for (let k = 0; k < steps; k++) choose(treeMutations)(root);
-        t = JSON.stringify(root, null, int(2) * 2);
-        if (rng() < 0.2) t = choose(textMutations)(t);
-      } else {
-        t = text;
-        for (let k = 0; k < steps; k++) t = choose(textMutations)(t);
-      }
+      const t = fuzz.mutant(doc, text, treeMutations, textMutations);
       let result: Quiz;
       try {
         result = parse(t);
