@@ -39,7 +39,7 @@ export function fatThickness(p: V3): number {
   const abdomen = y < P.xiphoid[1] && !back;
   if (abdomen) return 0.02;
   if (y < P.xiphoid[1]) return midline ? 0.008 : 0.014; // lower back, flank
-  if (back) return midline ? 0.003 : 0.004; // upper back
+  if (back) return midline ? 0.002 : 0.0025; // upper back
   if (ax > 0.14) return 0.008; // shoulder, lateral chest
   // anterior chest; thinner over the upper pectoral region (estimate: the value is the offset
   // from the union of the tissues, and the mesher adds up to 2 mm; with 3 mm the model's skin to

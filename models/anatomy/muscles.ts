@@ -24,6 +24,7 @@ import { intercostalPrimitive } from './thorax.ts';
 import { boneSpecs } from './bones.ts';
 import { organSpecs } from './organs.ts';
 import { MUSCLES } from '../structures.ts';
+import { paraspinal, PARASPINAL_STEMS } from './paraspinal.ts';
 import type { StructureSpec } from './spec.ts';
 
 interface FanDef {
@@ -63,7 +64,17 @@ interface FanDef {
    * buried in a thin layer (the costal cartilages, pectoralis minor) out of its inner face, so
    * the fibre runs under it.
    */
-  lay?: { dir: V3; to: number };
+  lay?: {
+    dir?: V3;
+    /**
+     * Instead of one direction: straight out, horizontally, from a vertical axis through (x, z)
+     * (the side of the trunk is laid from its middle, not from behind).
+     */
+    axis?: [number, number];
+    to: number;
+    /** How far out to look for deeper tissue, metres (default LAY_REACH). */
+    reach?: number;
+  };
 }
 
 type MuscleDef = FanDef[];
@@ -225,36 +236,67 @@ function definitions(): Record<string, MuscleDef> {
         samples: 14,
       },
     ],
+    // The middle (transverse) and lower (ascending) trapezius and the rhomboids are flat sheets,
+    // not cords: the middle part from the spinous processes of T1–T4 to the medial margin of the
+    // acromion and the upper lip of the spine of the scapula, the lower part from T5–T12 to the
+    // tubercle at the medial end of the spine (Gray's Anatomy 42nd ed.; Moore, Clinically
+    // Oriented Anatomy 8th ed.). Their origins are aponeurotic but thin, so each fibre starts
+    // fleshy and close to its neighbour; they are laid from behind onto the rhomboids, the
+    // erector spinae and the scapula, so the sheet covers the back rather than parting round the
+    // muscles beneath. Thickness, estimate: a sheet of about 4–5 mm between the scapulae
+    // (trapezius 4.9 mm, rhomboid 6.3 mm in men: ultrasound study of 55 adults, Journal of
+    // Clinical Ultrasound, in ../shared/reference/depth-targets.md).
     'trapezius-middle': [
       {
-        origin: range(['t1', 't2', 't3', 't4'], sp),
-        insertion: [o(P.acromion, [-0.01, 0.003, -0.008]), spineOfScap(0.7), spineOfScap(0.4)],
+        origin: range(T(1, 4), (v) => o(sp(v), [0.004, 0, -0.002])),
+        insertion: [
+          spineOfScap(0.3),
+          spineOfScap(0.55),
+          spineOfScap(0.8),
+          o(P.acromion, [-0.01, 0.003, -0.008]),
+        ],
         belly: 0.004,
         tendon: 0.003,
+        originRadius: 0.0036,
+        lay: { dir: [0, 0, -1], to: 0.85 },
+        n: 22,
+        samples: 14,
       },
     ],
     'trapezius-lower': [
       {
-        origin: range(T(5, 12), sp),
-        insertion: [spineOfScap(0.3), spineOfScap(0.05)],
-        belly: 0.0038,
+        origin: range(T(5, 12), (v) => o(sp(v), [0.004, 0, -0.002])),
+        insertion: [spineOfScap(0.02), spineOfScap(0.3)],
+        belly: 0.004,
         tendon: 0.003,
+        originRadius: 0.0036,
+        lay: { dir: [0, 0, -1], to: 1 },
+        n: 34,
+        samples: 16,
       },
     ],
     'rhomboid-minor': [
       {
-        origin: [sp('c7'), sp('t1')],
+        origin: [o(sp('c7'), [0.004, 0, 0]), o(sp('t1'), [0.004, 0, 0])],
         insertion: [o(P.rootOfSpine, [0.002, 0.012, 0.002]), o(P.rootOfSpine, [0, -0.002, 0.002])],
-        belly: 0.0032,
-        tendon: 0.0025,
+        belly: 0.0042,
+        tendon: 0.003,
+        originRadius: 0.0035,
+        lay: { dir: [0, 0, -1], to: 1 },
+        n: 6,
+        samples: 12,
       },
     ],
     'rhomboid-major': [
       {
-        origin: range(T(2, 5), sp),
+        origin: range(T(2, 5), (v) => o(sp(v), [0.004, 0, 0])),
         insertion: [medialBorder(0.08), medialBorder(0.5), medialBorder(0.95)],
-        belly: 0.0034,
-        tendon: 0.0025,
+        belly: 0.0044,
+        tendon: 0.003,
+        originRadius: 0.0036,
+        lay: { dir: [0, 0, -1], to: 1 },
+        n: 18,
+        samples: 12,
       },
     ],
     supraspinatus: [
@@ -284,6 +326,10 @@ function definitions(): Record<string, MuscleDef> {
         ],
         belly: 0.008,
         tendon: 0.004,
+        // fleshy from the whole infraspinous fossa (Gray's Anatomy): the fibres start thick and
+        // close, so the medial edge is one border, not a row of separate tendons
+        originRadius: 0.0065,
+        n: 18,
       },
     ],
     'teres-minor': [
@@ -317,6 +363,14 @@ function definitions(): Record<string, MuscleDef> {
         tendon: 0.004,
       },
     ],
+    // Latissimus dorsi: a broad sheet from the spinous processes of T7–T12 (under the lower
+    // trapezius), the thoracolumbar fascia, the back of the iliac crest and the lowest three or
+    // four ribs, converging round the lower border of teres major on the floor of the
+    // intertubercular groove (Gray's Anatomy 42nd ed.; Moore). In the lumbar region its fleshy
+    // fibres begin at about the lateral border of the erector spinae, medial to which the origin
+    // is the aponeurosis (the posterior layer of the thoracolumbar fascia, not modelled as a
+    // separate structure). Laid from behind over the erector spinae and the inferior angle of
+    // the scapula along the first part of each fibre, then wrapped round the side of the chest.
     'latissimus-dorsi': [
       {
         origin: [
@@ -500,39 +554,21 @@ function definitions(): Record<string, MuscleDef> {
         n: 6,
       },
     ],
-    iliocostalis: [
-      {
-        origin: [o(P.psis, [0.012, 0.0, -0.006]), o(crest, [-0.05, 0.0, -0.03])],
-        insertion: [3, 6, 9, 12].map((n) => ribRing(n, 0.55)),
-        belly: 0.01,
-        tendon: 0.004,
-        n: 4,
-      },
-    ],
+    // the erector spinae and multifidus are masses in the groove beside the spine
+    // (paraspinal.ts); the longissimus also has its capitis part, from the transverse processes
+    // of the upper thoracic vertebrae to the back of the mastoid process under splenius capitis
+    // and sternocleidomastoid (Gray's Anatomy)
+    iliocostalis: [],
     longissimus: [
       {
-        origin: [o(P.psis, [-0.008, 0.01, -0.012]), o(SPINE[23]!.spinous, [0.02, -0.03, 0.01])],
-        insertion: [
-          ...range(['t1', 't4', 't8', 't12'], (v) => o(tp(v), [0.0, 0, -0.006])),
-          o(P.mastoid, [0, 0, -0.006]),
-        ],
-        belly: 0.011,
-        tendon: 0.004,
-        n: 5,
+        origin: range(['t1', 't2', 't3'], (v) => o(tp(v), [-0.006, 0, -0.006])),
+        insertion: [o(P.mastoid, [0, -0.004, -0.01]), o(P.mastoid, [-0.004, 0.002, -0.014])],
+        belly: 0.0045,
+        tendon: 0.003,
+        n: 3,
       },
     ],
-    multifidus: [
-      {
-        origin: [
-          o(SPINE[23]!.spinous, [0.014, -0.05, 0.014]),
-          ...range(['l3', 't12', 't7'], (v) => o(tp(v), [-0.012, 0, 0.0])),
-        ],
-        insertion: range(['l1', 't9', 't4', 'c2'], (v) => o(sp(v), [0.008, 0.005, 0.014])),
-        belly: 0.008,
-        tendon: 0.004,
-        n: 4,
-      },
-    ],
+    multifidus: [],
     'gluteus-maximus': [
       {
         origin: [
@@ -794,9 +830,11 @@ function wrap(
     if (lay && i <= lay.to * (points.length - 1)) {
       // out past the last deeper tissue within LAY_REACH that way: a point behind a thin layer
       // (the costal cartilages) is under it, even where it is in none
-      const out = norm(lay.dir);
+      const out = lay.axis
+        ? norm([p[0] - lay.axis[0], 0, p[2] - lay.axis[1]])
+        : norm(lay.dir ?? [0, 0, -1]);
       let last = -1;
-      for (let k = 0; k <= LAY_REACH / 0.001; k++) {
+      for (let k = 0; k <= (lay.reach ?? LAY_REACH) / 0.001; k++) {
         if (deeper.d(add(p, scale(out, k * 0.001))) < 0) last = k;
       }
       if (last >= 0) p = add(p, scale(out, (last + 1) * 0.001));
@@ -839,7 +877,13 @@ function fanPrims(def: FanDef, side: 'left' | 'right', deeper: Shape | undefined
   const samples = def.samples ?? SAMPLES;
   const prims: Primitive[] = [];
   const fibres: [V3, V3][] = [];
-  const lay = def.lay && { dir: s(def.lay.dir), to: def.lay.to };
+  const lay = def.lay && {
+    ...def.lay,
+    ...(def.lay.dir ? { dir: s(def.lay.dir) } : {}),
+    ...(def.lay.axis
+      ? { axis: [s([def.lay.axis[0], 0, 0])[0], def.lay.axis[1]] as [number, number] }
+      : {}),
+  };
   const raw: V3[][] = [];
   const radiiOf: number[][] = [];
   const laid: V3[][] = [];
@@ -888,7 +932,30 @@ function fanPrims(def: FanDef, side: 'left' | 'right', deeper: Shape | undefined
  * published skin-to-pleura depth (median 31 mm, Wax & Leibowitz 2007) is short; the default gap
  * left a 3.5 mm void there.
  */
-const GAP: Record<string, number> = { 'pectoralis-major': 0 };
+const GAP: Record<string, number> = {
+  'pectoralis-major': 0,
+  // the layers of the back between the scapula and the spine: trapezius, rhomboids, erector
+  // spinae on the ribs (the published skin-to-rib depth there is 21–27 mm: every millimetre of
+  // gap between them read as fat and put the rib deeper)
+  'trapezius-middle': 0,
+  'trapezius-lower': 0,
+  'rhomboid-major': 0,
+  'rhomboid-minor': 0,
+  iliocostalis: 0,
+  longissimus: 0,
+  multifidus: 0,
+};
+
+/**
+ * Muscles of one layer that lie over others of the same layer where they meet: built after them
+ * and wrapped over them. The lower trapezius covers the upper border of latissimus dorsi from
+ * the T7 spinous process to the inferior angle of the scapula (Gray's Anatomy; Moore); without
+ * this the latissimus fibres there were cut by the trapezius and showed a saw-toothed fringe.
+ */
+const OVER: Record<string, string[]> = {
+  'trapezius-middle': ['latissimus-dorsi'],
+  'trapezius-lower': ['latissimus-dorsi'],
+};
 
 export function muscleSpecs(): StructureSpec[] {
   const defs = definitions();
@@ -896,14 +963,17 @@ export function muscleSpecs(): StructureSpec[] {
   const deepPrims: Primitive[] = [...boneSpecs(), ...organSpecs()].flatMap((x) => x.prims);
   // the intercostal layer goes first in its layer: it lies on the ribs, under every other muscle
   // of the chest wall (subscapularis lies on serratus anterior, outside the ribs and their
-  // intercostal spaces: Gray's Anatomy), so where they meet the chest wall keeps the space
-  const first = (stem: string) => (stem === 'intercostal-muscles' ? 0 : 1);
+  // intercostal spaces: Gray's Anatomy), so where they meet the chest wall keeps the space; then
+  // the muscles that others of their layer lie over (OVER)
+  const first = (stem: string) =>
+    stem === 'intercostal-muscles' ? 0 : Object.values(OVER).some((u) => u.includes(stem)) ? 1 : 2;
   const byLayer = [...MUSCLES].sort(
     (a, b) => (a.layer ?? 0) - (b.layer ?? 0) || first(a.stem) - first(b.stem),
   );
   let currentLayer = 0;
   let deeper: Shape | undefined;
   const built: Primitive[] = [];
+  const builtOf = new Map<string, Primitive[]>();
   for (const mdef of byLayer) {
     if (mdef.layer !== currentLayer) {
       currentLayer = mdef.layer ?? 0;
@@ -911,6 +981,7 @@ export function muscleSpecs(): StructureSpec[] {
     }
     for (const side of ['left', 'right'] as const) {
       const id = `${mdef.stem}-${side}`;
+      const under = OVER[mdef.stem]?.flatMap((stem) => builtOf.get(`${stem}-${side}`) ?? []);
       if (mdef.stem === 'intercostal-muscles') {
         // meshed closer to the ribs than other tissues (tolerance 0.6 mm, no extra gap): each
         // surface is already inset by its own tolerance, so the two meshes stay apart; with the
@@ -934,12 +1005,21 @@ export function muscleSpecs(): StructureSpec[] {
       if (!fans) throw new Error(`muscleSpecs: no definition for ${mdef.stem}`);
       const prims: Primitive[] = [];
       const fibres: [V3, V3][] = [];
-      for (const fan of fans) {
-        const r = fanPrims(fan, side, deeper);
+      if (PARASPINAL_STEMS.has(mdef.stem)) {
+        const r = paraspinal(mdef.stem as Parameters<typeof paraspinal>[0], side);
         prims.push(...r.prims);
         fibres.push(...r.fibres);
       }
-      const belly = Math.max(...fans.map((f) => f.belly));
+      for (const fan of fans) {
+        const r = fanPrims(
+          fan,
+          side,
+          under?.length ? new Shape([...deepPrims, ...built, ...under], 0.002, 0.03) : deeper,
+        );
+        prims.push(...r.prims);
+        fibres.push(...r.fibres);
+      }
+      const belly = PARASPINAL_STEMS.has(mdef.stem) ? 0.012 : Math.max(...fans.map((f) => f.belly));
       const gap = GAP[mdef.stem];
       specs.push({
         id,
@@ -949,6 +1029,7 @@ export function muscleSpecs(): StructureSpec[] {
         fibres,
         ...(gap !== undefined ? { gap } : {}),
       });
+      builtOf.set(id, prims);
       built.push(...prims);
     }
   }

@@ -76,7 +76,26 @@ export function ribRing(n: number, theta: number): V3 {
   const zc2 = c < 0 ? -Math.pow(-c, pf) : c;
   const sn = Math.sin(theta);
   const x = c < 0 ? a * Math.pow(Math.max(sn, 0), pf) : a * sn;
-  return [x, y, zc - b * zc2];
+  // The back of the ring is kept in front of a plane POST_BEHIND_TP behind the transverse
+  // process tips (a smooth maximum): from the costotransverse joint the rib runs laterally and
+  // only a little backward to its angle, leaving the deep groove beside the spinous processes for
+  // the erector spinae (Gray's Anatomy 42nd ed.: the angle is the rib's most posterior point, at
+  // the lateral edge of the erector spinae). The plain ellipse put the rib 2 cm behind the
+  // tubercle within 2 cm of it, level with the spinous tips, where the erector spinae should be.
+  const floor = v.transverse[2] - POST_BEHIND_TP;
+  return [x, y, smoothMax(zc - b * zc2, floor, 0.006)];
+}
+
+/**
+ * estimate: how far the back of the rib cage (the rib angles) lies behind the transverse process
+ * tips, metres; about half a rib's depth plus the rib itself, from standard axial CT proportions.
+ */
+const POST_BEHIND_TP = 0.012;
+
+/** A smooth maximum of a and b (polynomial, width k). */
+function smoothMax(a: number, b: number, k: number): number {
+  const h = Math.max(k - Math.abs(a - b), 0) / k;
+  return Math.max(a, b) + (h * h * k) / 4;
 }
 
 function buildRib(n: number): Rib {

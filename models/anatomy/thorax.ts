@@ -198,13 +198,20 @@ const smoothstep = (e0: number, e1: number, x: number) => {
  * body 16 mm, manubrium 24 mm either side of the midline) is built first and cuts the band, so the
  * edge is set 4 mm inside its border (estimate: the band then meets the bone; ending it at the
  * border left a 3–5 mm strip beside the lower sternum where a needle met nothing but fat down to
- * the heart). Behind, 10 mm as before (estimate: the vertebrae, built first, cut the band there).
+ * the heart). Behind, BACK_EDGE.
  */
 function medialEdge(y: number, z: number): number {
   const sa = P.sternalAngle[1];
   const front = 0.012 + 0.008 * smoothstep(sa, sa + 0.01, y);
-  return 0.01 + (front - 0.01) * smoothstep(-0.02, 0.02, z);
+  return BACK_EDGE + (front - BACK_EDGE) * smoothstep(-0.02, 0.02, z);
 }
+
+/**
+ * Behind, the band ends at the costotransverse joints (about 3 cm from the midline; the external
+ * intercostals reach back to the tubercles of the ribs: Gray's Anatomy), so none lies in the
+ * groove beside the spinous processes, which belongs to the erector spinae and multifidus.
+ */
+const BACK_EDGE = 0.03;
 
 /** The intercostal layer: the band of the rib cage between rib 1 and rib 12 (ribs cut out later). */
 export function intercostalPrimitive(side: 'left' | 'right'): Primitive {
