@@ -448,7 +448,8 @@ describe('distance along the skin', () => {
       ratios.push(distanceAlongSkin(index, a, b) / chord);
     }
     ratios.sort((x, y) => x - y);
-    expect(ratios[0]!).toBeGreaterThanOrEqual(1);
+    // never shorter than the chord (to rounding: a straight path equals it)
+    expect(ratios[0]!).toBeGreaterThanOrEqual(1 - 1e-9);
     expect(ratios.at(-1)!).toBeLessThan(1.05); // well inside 1.25; the graph path alone reaches 1.06
     expect(ratios[ratios.length >> 1]!).toBeLessThan(1.01);
   });
