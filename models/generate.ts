@@ -204,7 +204,7 @@ export const SKIN_MIN = 0.001;
  * outside everything it must contain.
  *
  * The skin's outer surface is the union of the level set SKIN_THICKNESS outside the fat's and
- * the simplified fat mesh itself grown by 3 mm (SKIN_MIN + SKIN_TOL + a margin for the grid's
+ * the simplified fat mesh itself grown by 3.3 mm (SKIN_MIN + SKIN_TOL + a margin for the grid's
  * chords). The two level sets alone, each simplified on its own, met or crossed wherever d was
  * steep (the fat thickness steps, e.g. at the xiphoid: a ring round the chest at y ≈ 1.25 m), and
  * the fat was then the outermost tissue. Grown from the fat mesh, the skin keeps at least about
@@ -220,8 +220,10 @@ function meshEnvelope(api: ManifoldToplevel, d: (p: V3) => number, bounds: Bound
       level: -ENVELOPE_TOL,
     }),
   );
-  // the margin: the grid's chords cut into a convex offset by up to about half a millimetre
-  const grow = SKIN_MIN + SKIN_TOL + 0.0005;
+  // the margin: the grid's chords cut into a convex offset by up to about half a millimetre, and
+  // by up to 0.7 mm where the fat mesh has a sharp crease (the front of the abdomen at y = 1.19 m
+  // left 0.78 mm of skin on one build when the grid moved with the body's bounds)
+  const grow = SKIN_MIN + SKIN_TOL + 0.0008;
   const reach = 0.016;
   const dist = signedMeshDistance(toArrays(inner) as Arrays, reach);
   // the skin's surface: within reach of the fat mesh, the farther out of the two surfaces. The

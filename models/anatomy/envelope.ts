@@ -36,10 +36,14 @@ export function fatThickness(p: V3): number {
   const back = z < -0.04;
   const midline = ax < 0.035;
   if (y < HEIGHTS.crest + 0.02 && back) return 0.016 + 0.006 * smooth(0.03, 0.08, ax); // buttock
-  const abdomen = y < P.xiphoid[1] && !back;
-  if (abdomen) return 0.02;
-  if (y < P.xiphoid[1]) return midline ? 0.008 : 0.014; // lower back, flank
-  if (back) return midline ? 0.002 : 0.0025; // upper back
+  // the steps between regions are blended over a few centimetres: where the thickness stepped,
+  // the fat's and the skin's simplified surfaces came within 1 mm of each other
+  const lowerBack = midline ? 0.008 : 0.014;
+  if (y < P.xiphoid[1]) return lowerBack + (0.02 - lowerBack) * smooth(-0.06, -0.02, z); // flank, abdomen
+  if (back) {
+    const upperBack = midline ? 0.002 : 0.0025;
+    return lowerBack + (upperBack - lowerBack) * smooth(P.xiphoid[1], P.xiphoid[1] + 0.06, y);
+  }
   if (ax > 0.14) return 0.008; // shoulder, lateral chest
   // anterior chest; thinner over the upper pectoral region (estimate: the value is the offset
   // from the union of the tissues, and the mesher adds up to 2 mm; with 3 mm the model's skin to

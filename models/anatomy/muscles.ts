@@ -256,9 +256,9 @@ function definitions(): Record<string, MuscleDef> {
           o(P.acromion, [-0.01, 0.003, -0.008]),
         ],
         belly: 0.004,
-        tendon: 0.003,
+        tendon: 0.0035,
         originRadius: 0.0036,
-        lay: { dir: [0, 0, -1], to: 0.85 },
+        lay: { dir: [0, 0, -1], to: 0.6 },
         n: 22,
         samples: 14,
       },
@@ -993,7 +993,11 @@ export function muscleSpecs(): StructureSpec[] {
           blend: 0,
           edge: 0.004,
           tol: 0.0006,
-          gap: 0,
+          // reaching 0.8 mm into the ribs' and cartilages' own surfaces, which their meshes are
+          // inset from by 1 mm (bone) and 0.6 mm (cartilage): the two meshes still stay apart,
+          // but the sleeve of nothing round each rib narrows from about 1.6 to 0.8 mm. Beside the
+          // spine the ribs run level, and horizontal paths out of the lung slid along it.
+          gap: -0.0008,
         });
         // the muscles over the chest wall (serratus anterior, the pectorals, the back muscles)
         // wrap over the intercostal layer, not into it: it is built first and would take the

@@ -207,11 +207,15 @@ function medialEdge(y: number, z: number): number {
 }
 
 /**
- * Behind, the band ends at the costotransverse joints (about 3 cm from the midline; the external
- * intercostals reach back to the tubercles of the ribs: Gray's Anatomy), so none lies in the
- * groove beside the spinous processes, which belongs to the erector spinae and multifidus.
+ * Behind, the band ends at the necks of the ribs, 22 mm from the midline (the external
+ * intercostals reach back to the tubercles of the ribs, continued medially by the levatores
+ * costarum and the costotransverse ligaments: Gray's Anatomy; the vertebrae, built first, cut it
+ * where they meet it), so none lies behind the laminae, in the groove beside the spinous
+ * processes that belongs to the erector spinae and multifidus, and the lung is walled in up to
+ * the transverse processes (at 30 mm, horizontal paths from about 5 % of the lung's surface at
+ * T3–T5 left the cavity between the rib necks and met nothing but fat).
  */
-const BACK_EDGE = 0.03;
+const BACK_EDGE = 0.022;
 
 /** The intercostal layer: the band of the rib cage between rib 1 and rib 12 (ribs cut out later). */
 export function intercostalPrimitive(side: 'left' | 'right'): Primitive {
