@@ -35,10 +35,14 @@ export function fatThickness(p: V3): number {
   // trunk
   const back = z < -0.04;
   const midline = ax < 0.035;
-  if (y < HEIGHTS.crest + 0.02 && back) return 0.016 + 0.006 * smooth(0.03, 0.08, ax); // buttock
+  const lowerBack = midline ? 0.008 : 0.014;
+  if (y < HEIGHTS.crest + 0.05 && back) {
+    // the buttock, blended into the lower back over the top of the iliac crest
+    const buttock = 0.016 + 0.006 * smooth(0.03, 0.08, ax);
+    return buttock + (lowerBack - buttock) * smooth(HEIGHTS.crest - 0.01, HEIGHTS.crest + 0.05, y);
+  }
   // the steps between regions are blended over a few centimetres: where the thickness stepped,
   // the fat's and the skin's simplified surfaces came within 1 mm of each other
-  const lowerBack = midline ? 0.008 : 0.014;
   if (y < P.xiphoid[1]) return lowerBack + (0.02 - lowerBack) * smooth(-0.06, -0.02, z); // flank, abdomen
   if (back) {
     const upperBack = midline ? 0.002 : 0.0025;
