@@ -1,5 +1,5 @@
 /** The rib rings, costal cartilages and the thoracic cage surface used by lungs and muscles. */
-import { lerp3, type V3 } from '../lib/sdf.ts';
+import { lerp3, smin, type V3 } from '../lib/sdf.ts';
 import { P, vert, type VertebraName } from './frame.ts';
 
 export interface Rib {
@@ -83,7 +83,7 @@ export function ribRing(n: number, theta: number): V3 {
   // the lateral edge of the erector spinae). The plain ellipse put the rib 2 cm behind the
   // tubercle within 2 cm of it, level with the spinous tips, where the erector spinae should be.
   const floor = v.transverse[2] - POST_BEHIND_TP;
-  return [x, y, smoothMax(zc - b * zc2, floor, 0.006)];
+  return [x, y, -smin(-(zc - b * zc2), -floor, 0.006)];
 }
 
 /**
@@ -91,12 +91,6 @@ export function ribRing(n: number, theta: number): V3 {
  * tips, metres; about half a rib's depth plus the rib itself, from standard axial CT proportions.
  */
 const POST_BEHIND_TP = 0.012;
-
-/** A smooth maximum of a and b (polynomial, width k). */
-function smoothMax(a: number, b: number, k: number): number {
-  const h = Math.max(k - Math.abs(a - b), 0) / k;
-  return Math.max(a, b) + (h * h * k) / 4;
-}
 
 function buildRib(n: number): Rib {
   const v = vert(`t${n}` as VertebraName);
