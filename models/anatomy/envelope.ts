@@ -96,7 +96,10 @@ export function envelope(groups: readonly EnvelopeGroup[]): Envelope {
     });
   const shape = new Shape(parts, BETWEEN_BLEND, REACH);
   const b = shape.bounds;
-  const min: V3 = [b.min[0] - 0.03, b.min[1] - 0.03, b.min[2] - 0.03];
+  // the sample grid is fixed in the world (whole steps from the origin), like the level sets' grids
+  // (lib/mesh.ts gridBox): on a grid that moved with the union's bounds, a change to one structure
+  // moved every sample and so the fat's surface everywhere
+  const min = [0, 1, 2].map((i) => Math.floor((b.min[i]! - 0.03) / STEP) * STEP) as V3;
   const max: V3 = [b.max[0] + 0.03, b.max[1] + 0.03, b.max[2] + 0.03];
   const nx = Math.ceil((max[0] - min[0]) / STEP) + 1;
   const ny = Math.ceil((max[1] - min[1]) / STEP) + 1;

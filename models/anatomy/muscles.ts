@@ -74,6 +74,11 @@ interface FanDef {
     to: number;
     /** How far out to look for deeper tissue, metres (default LAY_REACH). */
     reach?: number;
+    /**
+     * Also bring in a point that stands off the deeper tissue (a straight fibre bridging a hollow)
+     * until it lies on it, moving at most this far, metres.
+     */
+    drape?: number;
   };
 }
 
@@ -91,6 +96,25 @@ const C = (a: number, b: number): VertebraName[] =>
   Array.from({ length: b - a + 1 }, (_, i) => `c${a + i}` as VertebraName);
 const L = (a: number, b: number): VertebraName[] =>
   Array.from({ length: b - a + 1 }, (_, i) => `l${a + i}` as VertebraName);
+
+/**
+ * Fibre radii of the thin sheets between the spine and the scapula, metres. By ultrasound near the
+ * medial border of the scapula in 21 young men, trapezius is 4.9 ± 1.0 mm thick and rhomboid
+ * 6.3 ± 2.3 mm (Hung D et al., J Clin Ultrasound 2011;39:78–82); another study of 60 young men
+ * measured the middle trapezius at 8.0 ± 1.6 mm (Dehghan Manshadi F et al., J Mazandaran Univ Med
+ * Sci 2017;27:148–153): the sources differ by site and method. A sheet of fibres of radius r is
+ * 2r thick before meshing, which takes off about 1 mm on each side (the simplification inset):
+ * estimate, 6 and 6.8 mm raw, about 5 and 6 mm meshed.
+ */
+const TRAPEZIUS_SHEET = 0.003;
+/**
+ * How far those sheets are brought in onto the tissue under them, metres: straight from the
+ * spinous processes to the scapula, rhomboid major bridged the groove over the ribs and left 8 mm
+ * of nothing (read as fat) between it and the rib, 4.4 cm from the midline at T5, where the
+ * published skin-to-rib depth is 21–27 mm (Ann Rehabil Med 2014;38(1):72–76).
+ */
+const SHEET_DRAPE = 0.012;
+const RHOMBOID_SHEET = 0.0034;
 
 /** Left-side definitions; the right side mirrors them. */
 function definitions(): Record<string, MuscleDef> {
@@ -255,11 +279,11 @@ function definitions(): Record<string, MuscleDef> {
           spineOfScap(0.8),
           o(P.acromion, [-0.01, 0.003, -0.008]),
         ],
-        belly: 0.004,
-        tendon: 0.0035,
-        originRadius: 0.0036,
-        lay: { dir: [0, 0, -1], to: 0.6 },
-        n: 22,
+        belly: TRAPEZIUS_SHEET,
+        tendon: 0.0028,
+        originRadius: 0.0028,
+        lay: { dir: [0, 0, -1], to: 0.6, drape: SHEET_DRAPE },
+        n: 28,
         samples: 14,
       },
     ],
@@ -267,11 +291,11 @@ function definitions(): Record<string, MuscleDef> {
       {
         origin: range(T(5, 12), (v) => o(sp(v), [0.004, 0, -0.002])),
         insertion: [spineOfScap(0.02), spineOfScap(0.3)],
-        belly: 0.004,
-        tendon: 0.003,
-        originRadius: 0.0036,
-        lay: { dir: [0, 0, -1], to: 1 },
-        n: 34,
+        belly: TRAPEZIUS_SHEET,
+        tendon: 0.0026,
+        originRadius: 0.0028,
+        lay: { dir: [0, 0, -1], to: 1, drape: SHEET_DRAPE },
+        n: 42,
         samples: 16,
       },
     ],
@@ -279,11 +303,11 @@ function definitions(): Record<string, MuscleDef> {
       {
         origin: [o(sp('c7'), [0.004, 0, 0]), o(sp('t1'), [0.004, 0, 0])],
         insertion: [o(P.rootOfSpine, [0.002, 0.012, 0.002]), o(P.rootOfSpine, [0, -0.002, 0.002])],
-        belly: 0.0042,
-        tendon: 0.003,
-        originRadius: 0.0035,
-        lay: { dir: [0, 0, -1], to: 1 },
-        n: 6,
+        belly: RHOMBOID_SHEET,
+        tendon: 0.0028,
+        originRadius: 0.003,
+        lay: { dir: [0, 0, -1], to: 1, drape: SHEET_DRAPE },
+        n: 7,
         samples: 12,
       },
     ],
@@ -291,11 +315,11 @@ function definitions(): Record<string, MuscleDef> {
       {
         origin: range(T(2, 5), (v) => o(sp(v), [0.004, 0, 0])),
         insertion: [medialBorder(0.08), medialBorder(0.5), medialBorder(0.95)],
-        belly: 0.0044,
-        tendon: 0.003,
-        originRadius: 0.0036,
-        lay: { dir: [0, 0, -1], to: 1 },
-        n: 18,
+        belly: RHOMBOID_SHEET,
+        tendon: 0.0028,
+        originRadius: 0.003,
+        lay: { dir: [0, 0, -1], to: 1, drape: SHEET_DRAPE },
+        n: 22,
         samples: 12,
       },
     ],
@@ -841,6 +865,14 @@ function wrap(
       // then on out to the clearance the same way: the gradient would push a point sideways off
       // a rib's end and part the fibres there
       for (let k = 0; k < 60 && deeper.d(p) < clearance; k++) p = add(p, scale(out, 0.0005));
+      // a sheet lies on what is under it: back in toward a deeper tissue it bridges over
+      if (lay.drape && last < 0) {
+        for (let k = 0; k < lay.drape / 0.0005 && deeper.d(p) > clearance + 0.0005; k++) {
+          const next = add(p, scale(out, -0.0005));
+          if (deeper.d(next) < clearance) break;
+          p = next;
+        }
+      }
       return p;
     }
     for (let it = 0; it < 6; it++) {
@@ -947,6 +979,16 @@ const GAP: Record<string, number> = {
 };
 
 /**
+ * Simplification tolerance, metres, for large smooth muscles where the default (1.2 mm) spends
+ * triangles the eye and the needle cannot tell from fewer: the model's budget is 600k triangles.
+ */
+const COARSE_TOL: Record<string, number> = {
+  'abdominal-wall': 0.0018,
+  multifidus: 0.0016,
+  longissimus: 0.0016,
+};
+
+/**
  * Muscles of one layer that lie over others of the same layer where they meet: built after them
  * and wrapped over them. The lower trapezius covers the upper border of latissimus dorsi from
  * the T7 spinous process to the inferior angle of the scapula (Gray's Anatomy; Moore); without
@@ -957,6 +999,15 @@ const OVER: Record<string, string[]> = {
   'trapezius-lower': ['latissimus-dorsi'],
 };
 
+/**
+ * Muscles built before the rest of their layer, so that where they meet a neighbour they keep the
+ * shared space. Teres minor runs along the lateral border of the scapula below infraspinatus
+ * (Gray's Anatomy; Moore); infraspinatus's lowest fibres, from near the inferior angle to the
+ * greater tubercle, follow that border too, and built first they left teres minor a sliver of
+ * under 1 cm³ (a trigger point could not be placed in it).
+ */
+const BEFORE_NEIGHBOURS = new Set(['teres-minor']);
+
 export function muscleSpecs(): StructureSpec[] {
   const defs = definitions();
   const specs: StructureSpec[] = [];
@@ -964,9 +1015,13 @@ export function muscleSpecs(): StructureSpec[] {
   // the intercostal layer goes first in its layer: it lies on the ribs, under every other muscle
   // of the chest wall (subscapularis lies on serratus anterior, outside the ribs and their
   // intercostal spaces: Gray's Anatomy), so where they meet the chest wall keeps the space; then
-  // the muscles that others of their layer lie over (OVER)
+  // the muscles that others of their layer lie over (OVER) and BEFORE_NEIGHBOURS
   const first = (stem: string) =>
-    stem === 'intercostal-muscles' ? 0 : Object.values(OVER).some((u) => u.includes(stem)) ? 1 : 2;
+    stem === 'intercostal-muscles'
+      ? 0
+      : BEFORE_NEIGHBOURS.has(stem) || Object.values(OVER).some((u) => u.includes(stem))
+        ? 1
+        : 2;
   const byLayer = [...MUSCLES].sort(
     (a, b) => (a.layer ?? 0) - (b.layer ?? 0) || first(a.stem) - first(b.stem),
   );
@@ -1025,6 +1080,7 @@ export function muscleSpecs(): StructureSpec[] {
       }
       const belly = PARASPINAL_STEMS.has(mdef.stem) ? 0.012 : Math.max(...fans.map((f) => f.belly));
       const gap = GAP[mdef.stem];
+      const tol = COARSE_TOL[mdef.stem];
       specs.push({
         id,
         prims,
@@ -1032,6 +1088,7 @@ export function muscleSpecs(): StructureSpec[] {
         edge: belly > 0.012 ? 0.006 : belly > 0.007 ? 0.005 : 0.004,
         fibres,
         ...(gap !== undefined ? { gap } : {}),
+        ...(tol !== undefined ? { tol } : {}),
       });
       builtOf.set(id, prims);
       built.push(...prims);

@@ -33,17 +33,30 @@ export function levelSet(
   bounds: Bounds,
   opts: LevelSetOptions,
 ): Manifold {
-  const pad = opts.pad;
-  const box = {
-    min: [bounds.min[0] - pad, bounds.min[1] - pad, bounds.min[2] - pad] as V3,
-    max: [bounds.max[0] + pad, bounds.max[1] + pad, bounds.max[2] + pad] as V3,
-  };
+  const box = gridBox(bounds, opts.pad, opts.edge);
   const level = opts.level ?? 0;
-  const raw = api.Manifold.levelSet((p) => -(d(p as V3) + level), box, opts.edge, 0);
+  // a hair under the edge, so manifold-3d's count of cells along the snapped box rounds to the
+  // whole number of edges rather than one fewer
+  const raw = api.Manifold.levelSet((p) => -(d(p as V3) + level), box, opts.edge * (1 - 1e-6), 0);
   if (opts.simplify <= 0) return raw;
   const m = raw.simplify(opts.simplify);
   raw.delete();
   return m;
+}
+
+/**
+ * The box the level set's grid spans: the bounds plus pad, widened to whole multiples of the edge
+ * counted from the world origin. manifold-3d spreads its grid evenly over the box it is given, so
+ * on a box that moved with the shape's bounds every vertex moved too: a change to one structure
+ * shifted the skin and fat everywhere (and turned up thin spots of skin far from the change). On
+ * the snapped box the grid's points stay at the same world positions.
+ */
+export function gridBox(bounds: Bounds, pad: number, edge: number): Bounds {
+  const min = [0, 1, 2].map((i) => Math.floor((bounds.min[i]! - pad) / edge) * edge) as V3;
+  const max = [0, 1, 2].map(
+    (i) => min[i]! + Math.ceil((bounds.max[i]! + pad - min[i]!) / edge - 1e-9) * edge,
+  ) as V3;
+  return { min, max };
 }
 
 export function meshShape(api: ManifoldToplevel, shape: Shape, edge: number): Manifold {

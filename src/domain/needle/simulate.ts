@@ -214,16 +214,27 @@ function runsAlong(
               Math.abs(g.distance - h.distance) < 1e-7,
           ),
     );
+  // Each crossing toggles the line in or out of its structure (parity, as the oracle tests count).
+  // The faces' normals only say where a structure's crossings start: a line that starts inside a
+  // structure (a fold of the skin behind the entry) leaves it first. Where simplification folded a
+  // surface over itself, the normals of a sliver point the wrong way round (a fold of latissimus
+  // dorsi 0.05 mm thick reported its exit before its entry), so a first crossing that claims to be
+  // an exit is checked against the mesh itself.
   const inside = new Map<string, number>();
+  for (const h of hits) {
+    if (inside.has(h.structure)) continue;
+    const startsIn = !h.entering && body.index.contains(h.structure, start);
+    inside.set(h.structure, startsIn ? 1 : 0);
+  }
   const runs: { structure: string | null; from: number; to: number }[] = [];
   let at = 0;
-  let current: string | null = null;
+  let current: string | null = tissueOf(inside);
   for (const h of hits) {
     if (h.distance > at) {
       runs.push({ structure: current, from: at, to: h.distance });
       at = h.distance;
     }
-    inside.set(h.structure, Math.max(0, (inside.get(h.structure) ?? 0) + (h.entering ? 1 : -1)));
+    inside.set(h.structure, 1 - inside.get(h.structure)!);
     current = tissueOf(inside);
   }
   if (maxDist > at) runs.push({ structure: current, from: at, to: maxDist });
