@@ -128,7 +128,16 @@ export function smin(a: number, b: number, k: number): number {
   return Math.min(a, b) - (h * h * k) / 4;
 }
 
+/** Distance from p to an axis-aligned box (0 inside it). */
+function boxDistance(b: Bounds, p: V3): number {
+  const dx = Math.max(b.min[0] - p[0], 0, p[0] - b.max[0]);
+  const dy = Math.max(b.min[1] - p[1], 0, p[1] - b.max[1]);
+  const dz = Math.max(b.min[2] - p[2], 0, p[2] - b.max[2]);
+  return Math.sqrt(dx * dx + dy * dy + dz * dz);
+}
+
 const CELL = 0.04;
+const NONE: readonly Primitive[] = [];
 
 /** A smooth union of primitives with a uniform acceleration grid. */
 export class Shape {
@@ -143,6 +152,13 @@ export class Shape {
     readonly blend = 0.004,
     /** Extra reach of each primitive in the grid: queries farther than this read as "far". */
     readonly reach = 0.03,
+    /**
+     * Skip a primitive whose bounding box lies farther than the smooth minimum so far plus the
+     * blend: it cannot lower the minimum if its distance is at least its box's. That holds for
+     * exact distances, not for the underestimates some primitives give far from their surface,
+     * so pruning is asked for where far values may be the truer ones (the envelope's union).
+     */
+    readonly prune = false,
   ) {
     if (prims.length === 0) throw new Error('Shape: no primitives');
     const min: V3 = [Infinity, Infinity, Infinity];
@@ -183,18 +199,24 @@ export class Shape {
 
   /** The primitives that can reach p (empty when p is farther than `reach` from all). */
   near(p: V3): readonly Primitive[] {
-    for (let i = 0; i < 3; i++) {
-      if (p[i]! < this.origin[i]! || p[i]! >= this.origin[i]! + this.dims[i]! * CELL) return [];
-    }
-    const c = this.cellCoords(p);
-    return this.cells.get(this.key(c[0], c[1], c[2])) ?? [];
+    // no arrays made here: this runs for every sample of every level set
+    const x = Math.floor((p[0] - this.origin[0]) / CELL);
+    const y = Math.floor((p[1] - this.origin[1]) / CELL);
+    const z = Math.floor((p[2] - this.origin[2]) / CELL);
+    if (x < 0 || y < 0 || z < 0 || x >= this.dims[0] || y >= this.dims[1] || z >= this.dims[2])
+      return NONE;
+    return this.cells.get(this.key(x, y, z)) ?? NONE;
   }
 
   /** Signed distance (negative inside); `reach` when nothing is near. */
   d(p: V3): number {
     const list = this.near(p);
     let d = this.reach;
-    for (const prim of list) d = smin(d, prim.d(p), this.blend);
+    for (const prim of list) {
+      // (smin is the plain minimum when its arguments differ by the blend or more)
+      if (this.prune && boxDistance(prim.bounds, p) >= d + this.blend) continue;
+      d = smin(d, prim.d(p), this.blend);
+    }
     return d;
   }
 

@@ -47,6 +47,33 @@ describe.each(BUILDS)('the skin of the %s build', (build) => {
     expect(bad.slice(0, 10)).toEqual([]);
   });
 
+  it('seed 5: over the trunk the skin is at most 8 mm thick (no cliff in the fat under it)', () => {
+    // the outer surface's vertices: those the fat's surface is not at; each one's distance to the
+    // fat's surface is the skin's thickness there. Where the fat thickness stepped by 13 mm at the
+    // xiphoid, the skin over the step was 15 mm thick; over the high-BMI build's buttock, where the
+    // fat outgrew the sampled box, 20–30 mm. 8 mm: the skin's 3.3 mm, plus the simplification
+    // tolerances of its outer surface (1.5 mm) and of the fat's (2 mm), plus a crease's chords.
+    const m = meshes.find((x) => x.id === 'skin')!;
+    const rnd = mulberry32(5);
+    const thick: string[] = [];
+    let outer = 0;
+    for (let n = 0; n < 20000 && outer < 1500; n++) {
+      const i = Math.floor(rnd() * (m.positions.length / 3));
+      const p: [number, number, number] = [
+        m.positions[i * 3]!,
+        m.positions[i * 3 + 1]!,
+        m.positions[i * 3 + 2]!,
+      ];
+      if (p[1] < 0.9 || p[1] > 1.45 || Math.abs(p[0]) > 0.15) continue;
+      const t = index.closest('subcutaneous-fat', p).distance * 1000;
+      if (t < 0.5) continue; // a vertex of the inner surface
+      outer++;
+      if (t > 8) thick.push(`${p.map((v) => v.toFixed(3)).join(', ')}: ${t.toFixed(1)} mm`);
+    }
+    expect(outer).toBeGreaterThan(1000);
+    expect(thick.slice(0, 10)).toEqual([]);
+  });
+
   it('the skin mesh has no stray pieces: its outer and its inner surface at most', () => {
     const m = meshes.find((x) => x.id === 'skin')!;
     const parent = Int32Array.from({ length: m.positions.length / 3 }, (_, i) => i);
