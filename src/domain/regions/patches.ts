@@ -9,6 +9,7 @@ import { resolveRegionCentre, type LandmarkMap } from '../catalog/resolve.ts';
 import type { Region, View } from '../catalog/schema.ts';
 import { vertexNormals } from '../needle/dangerMap.ts';
 import type { BodyVec3 } from '../units.ts';
+import { cross } from '../vec.ts';
 
 export interface RegionPatch {
   readonly regionId: string;
@@ -87,6 +88,7 @@ export function regionPatches(
   const p = skin.positions;
   const nor = vertexNormals(skin);
   const grid = vertexGrid(p);
+  const tris = triangleGrid(skin);
   const out = new Map<string, RegionPatch>();
   for (const region of regions) {
     const anchor = resolveRegionCentre(region, landmarks);
@@ -95,19 +97,25 @@ export function regionPatches(
     const v = viewDirection(region.view, region.side);
     const facing = (i: number) =>
       nor[i * 3]! * v[0] + nor[i * 3 + 1]! * v[1] + nor[i * 3 + 2]! * v[2] >= FACING;
-    // the anchor may lie a little inside or outside the surface: centre the patch on the
-    // nearest skin vertex that faces the region's way
-    let best = -1;
-    let bestD = Infinity;
-    for (let reach = CELL; best < 0 && reach <= 8 * CELL; reach *= 2)
-      grid.near(anchor, reach, (i, d2) => {
-        if (d2 < bestD && facing(i)) {
-          bestD = d2;
-          best = i;
-        }
-      });
-    if (best < 0) continue;
-    const c: BodyVec3 = [p[best * 3]!, p[best * 3 + 1]!, p[best * 3 + 2]!];
+    // the anchor may lie inside or outside the surface: centre the patch where the line of sight
+    // through it (along the region's view) meets skin facing that way; failing that, on the
+    // nearest skin vertex that faces the region's way. (The nearest vertex alone put the ball of
+    // the foot on the side of the forefoot: its anchor lies inside the foot, and the sole's
+    // vertices there are far apart.)
+    let c = sightPoint(skin, tris, anchor, v);
+    if (!c) {
+      let best = -1;
+      let bestD = Infinity;
+      for (let reach = CELL; best < 0 && reach <= 8 * CELL; reach *= 2)
+        grid.near(anchor, reach, (i, d2) => {
+          if (d2 < bestD && facing(i)) {
+            bestD = d2;
+            best = i;
+          }
+        });
+      if (best < 0) continue;
+      c = [p[best * 3]!, p[best * 3 + 1]!, p[best * 3 + 2]!];
+    }
     const ids: number[] = [];
     const ws: number[] = [];
     grid.near(c, r, (i, d2) => {
@@ -124,6 +132,98 @@ export function regionPatches(
     });
   }
   return out;
+}
+
+/** Skin triangles by the grid cell of their centroid. */
+function triangleGrid(skin: MeshData): Map<string, number[]> {
+  const { positions: p, indices: ix } = skin;
+  const cells = new Map<string, number[]>();
+  for (let f = 0; f < ix.length; f += 3) {
+    const k = [0, 1, 2]
+      .map((a) =>
+        Math.floor(
+          (p[ix[f]! * 3 + a]! + p[ix[f + 1]! * 3 + a]! + p[ix[f + 2]! * 3 + a]!) / 3 / CELL,
+        ),
+      )
+      .join(',');
+    const list = cells.get(k);
+    if (list) list.push(f);
+    else cells.set(k, [f]);
+  }
+  return cells;
+}
+
+/** How far along the line of sight the patch centre may lie from the anchor, metres. */
+const SIGHT_REACH = 0.06;
+
+/**
+ * Where the line through the anchor along the view direction meets skin that faces that way,
+ * nearest the anchor (in front of it or behind it); null if it meets none within SIGHT_REACH.
+ */
+function sightPoint(
+  skin: MeshData,
+  tris: Map<string, number[]>,
+  anchor: BodyVec3,
+  v: BodyVec3,
+): BodyVec3 | null {
+  const { positions: p, indices: ix } = skin;
+  let bestT = Infinity;
+  const seen = new Set<string>();
+  // the cells along the segment, and their neighbours (a long triangle's centroid may lie in the
+  // next cell)
+  for (let t = -SIGHT_REACH; t <= SIGHT_REACH; t += CELL / 2) {
+    const cell = [0, 1, 2].map((a) => Math.floor((anchor[a]! + v[a]! * t) / CELL));
+    for (let dx = -1; dx <= 1; dx++)
+      for (let dy = -1; dy <= 1; dy++)
+        for (let dz = -1; dz <= 1; dz++) {
+          const k = `${cell[0]! + dx},${cell[1]! + dy},${cell[2]! + dz}`;
+          if (seen.has(k)) continue;
+          seen.add(k);
+          for (const f of tris.get(k) ?? []) {
+            const hit = lineTriangle(p, ix[f]!, ix[f + 1]!, ix[f + 2]!, anchor, v);
+            if (hit !== null && Math.abs(hit) < Math.abs(bestT) && Math.abs(hit) <= SIGHT_REACH)
+              bestT = hit;
+          }
+        }
+  }
+  if (!Number.isFinite(bestT)) return null;
+  return [anchor[0] + v[0] * bestT, anchor[1] + v[1] * bestT, anchor[2] + v[2] * bestT];
+}
+
+/**
+ * The parameter t where the line o + t·v crosses the triangle (a, b, c) from behind (the
+ * triangle's outward normal toward v), or null (Möller–Trumbore, both directions of the line).
+ */
+function lineTriangle(
+  p: Float32Array,
+  a: number,
+  b: number,
+  c: number,
+  o: BodyVec3,
+  v: BodyVec3,
+): number | null {
+  const e1: BodyVec3 = [
+    p[b * 3]! - p[a * 3]!,
+    p[b * 3 + 1]! - p[a * 3 + 1]!,
+    p[b * 3 + 2]! - p[a * 3 + 2]!,
+  ];
+  const e2: BodyVec3 = [
+    p[c * 3]! - p[a * 3]!,
+    p[c * 3 + 1]! - p[a * 3 + 1]!,
+    p[c * 3 + 2]! - p[a * 3 + 2]!,
+  ];
+  const n = cross(e1, e2);
+  if (n[0] * v[0] + n[1] * v[1] + n[2] * v[2] <= 0) return null;
+  const h = cross(v, e2);
+  const det = e1[0] * h[0] + e1[1] * h[1] + e1[2] * h[2];
+  if (Math.abs(det) < 1e-14) return null;
+  const s: BodyVec3 = [o[0] - p[a * 3]!, o[1] - p[a * 3 + 1]!, o[2] - p[a * 3 + 2]!];
+  const u = (s[0] * h[0] + s[1] * h[1] + s[2] * h[2]) / det;
+  if (u < 0 || u > 1) return null;
+  const q = cross(s, e1);
+  const w = (v[0] * q[0] + v[1] * q[1] + v[2] * q[2]) / det;
+  if (w < 0 || u + w > 1) return null;
+  return (e2[0] * q[0] + e2[1] * q[1] + e2[2] * q[2]) / det;
 }
 
 /**
