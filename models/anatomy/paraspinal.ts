@@ -73,8 +73,11 @@ const Y_C2 = SPINE.find((v) => v.name === 'c2')!.transverse[1];
  * estimate: the sections. Widths and the depth of the groove from standard axial CT and MRI
  * proportions of an average man; the lumbar multifidus is the largest muscle beside the lumbar
  * spinous processes and the erector spinae is thickest in the lumbar and lower thoracic region,
- * thinning upward (Gray's Anatomy; Moore). Over the upper and middle thoracic transverse processes
- * it is thin: between the spine and the scapula the rib lies 21–27 mm under the skin, under
+ * thinning upward (Gray's Anatomy; Moore). In the lumbar region the masses stand 1–1.5 cm behind
+ * the spinous tips (the lumbar midline is a furrow between them, and they are level with the
+ * posterior superior iliac spines, whose dimples lie beside them); set level with the tips, the
+ * back of the lumbar region was 3–4 cm of fat over the muscle. Over the upper and middle
+ * thoracic transverse processes it is thin: between the spine and the scapula the rib lies 21–27 mm under the skin, under
  * trapezius, rhomboid major and a thin erector spinae (ultrasound of 62 adults, Ann Rehabil Med
  * 2014;38(1):72–76, in ../shared/reference/depth-targets.md), so the back of the upper thoracic
  * sections lies well in front of the spinous tips, which stand out as they do in a lean back.
@@ -90,8 +93,8 @@ const SECTIONS: Record<'multifidus' | 'longissimus' | 'iliocostalis', Section> =
       [Y_C7, 0.022],
     ],
     back: [
-      [Y_L5, 0.004],
-      [Y_L1, 0.008],
+      [Y_L5, -0.008],
+      [Y_L1, 0.002],
       [Y_T6, 0.02],
       [Y_T1, 0.018],
       [Y_C7, 0.012],
@@ -101,7 +104,13 @@ const SECTIONS: Record<'multifidus' | 'longissimus' | 'iliocostalis', Section> =
   },
   longissimus: {
     y: [Y_SACRUM + 0.01, Y_T1 + 0.01],
-    xMed: [[0, 0.01]],
+    // lateral to multifidus in the lumbar region, where multifidus is the mass beside the
+    // spinous processes; over it (and the rotatores) higher up
+    xMed: [
+      [Y_L5, 0.032],
+      [Y_L1, 0.026],
+      [Y_T10, 0.01],
+    ],
     // reaching under the medial edge of iliocostalis (built first, it keeps the overlap), so
     // the two meet without a seam of fat
     xLat: [
@@ -111,9 +120,9 @@ const SECTIONS: Record<'multifidus' | 'longissimus' | 'iliocostalis', Section> =
       [Y_T1, 0.054],
     ],
     back: [
-      [Y_L5, 0.0],
-      [Y_L1, -0.002],
-      [Y_T10, 0.008],
+      [Y_L5, -0.012],
+      [Y_L1, -0.008],
+      [Y_T10, 0.004],
       [Y_T6, 0.019],
       [Y_T1, 0.02],
     ],
@@ -135,9 +144,9 @@ const SECTIONS: Record<'multifidus' | 'longissimus' | 'iliocostalis', Section> =
       [Y_T1, 0.062],
     ],
     back: [
-      [Y_L5, 0.004],
-      [Y_L1, 0.004],
-      [Y_T10, 0.008],
+      [Y_L5, -0.008],
+      [Y_L1, -0.004],
+      [Y_T10, 0.006],
       [Y_T6, 0.017],
       [Y_T1, 0.02],
     ],
