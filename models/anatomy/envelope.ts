@@ -7,7 +7,7 @@ import { Shape, type Bounds, type Primitive, type V3 } from '../lib/sdf.ts';
 import { HEIGHTS, P } from './frame.ts';
 
 export const FAT_SOURCE =
-  'estimate: regional subcutaneous fat thickness for an average adult man (BMI about 27.7 from the ANSUR II means), thin over the spine, scalp and hands, thicker over the abdomen and buttocks; set toward the published skin-to-rib depth between the spine and the scapula (21–27 mm, Annals of Rehabilitation Medicine 2014;38(1):72–76; the model gives 35 mm at T5, 4.4 cm from the midline) and the skin-to-pleura depth at the 2nd intercostal space (median 31 mm, Wax & Leibowitz 2007; the model gives 35–36 mm); the steps between regions are blended over a few centimetres. Skin about 3.3 mm (median; at least about 2 mm at the mesh vertices), grown from the fat surface so that it is a continuous layer.';
+  'estimate: regional subcutaneous fat thickness for an average adult man (BMI about 27.7 from the ANSUR II means), thin over the spine, scalp and hands, thicker over the abdomen and buttocks; set toward the published skin-to-rib depth between the spine and the scapula (21–27 mm, Annals of Rehabilitation Medicine 2014;38(1):72–76; the model gives 25–26 mm at T5, 4.4 cm from the midline) and the skin-to-pleura depth at the 2nd intercostal space (median 31 mm, Wax & Leibowitz 2007; the model gives 36–38 mm); the steps between regions are blended over a few centimetres, and the surface is offset from a smoothed union of the tissues (the skin lies smoothly over the edges of the muscles). Skin about 3.3 mm (median; at least about 2 mm at the mesh vertices), grown from the fat surface so that it is a continuous layer.';
 
 export const SKIN_THICKNESS = 0.002;
 
