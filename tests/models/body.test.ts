@@ -123,6 +123,35 @@ describe('landmarks at their published vertebral levels', () => {
   it('C7 spinous process at the ANSUR II cervicale height (1517 mm)', () => {
     expect(Math.abs(y('c7-spinous-process') - 1.5173)).toBeLessThan(0.003);
   });
+  // Known gaps (it.fails: each turns red the day the model is fixed). The abdominal wall is a fan
+  // raised on a forward bulge, not laid on the abdominal cavity: the waist is about 346 mm deep
+  // at the omphalion and 4–7 cm of "connective tissue" lie between the wall and the viscera.
+  // Laying the wall onto the cavity (tried 2026-11-30) pushed its lower part behind the viscera.
+  it.fails(
+    'waist depth at the omphalion within the ANSUR II men’s mean ± 2 SD (237.8 ± 69.4 mm)',
+    () => {
+      const yw = 1.0565;
+      let front = -Infinity;
+      let back = Infinity;
+      for (let x = -0.15; x <= 0.15; x += 0.005) {
+        const f = index.hitsAlong([x, yw, 0.6], [0, 0, -1], 1.2, new Set(['skin']))[0];
+        if (f) front = Math.max(front, 0.6 - f.distance);
+        const b = index.hitsAlong([x, yw, -0.6], [0, 0, 1], 1.2, new Set(['skin']))[0];
+        if (b) back = Math.min(back, -0.6 + b.distance);
+      }
+      const depthMm = (front - back) * 1000;
+      expect(depthMm).toBeGreaterThan(237.8 - 69.4);
+      expect(depthMm).toBeLessThan(237.8 + 69.4);
+    },
+  );
+  it.fails('under the abdominal wall the abdominal cavity begins within 15 mm', () => {
+    const hits = index.hitsAlong([-0.05, 1.1, 0.6], [0, 0, -1], 1.2);
+    const wallOut = hits.find((h) => h.structure.startsWith('abdominal-wall') && !h.entering);
+    const viscera = hits.find((h) => h.structure === 'abdominal-viscera' && h.entering);
+    expect(wallOut).toBeDefined();
+    expect(viscera).toBeDefined();
+    expect((viscera!.distance - wallOut!.distance) * 1000).toBeLessThan(15);
+  });
   it('skin points lie within 6 cm of their bony points', () => {
     // the umbilicus and nipples are soft-tissue landmarks: their "bone" point is the deep reference
     for (const [id, l] of Object.entries(manifest.landmarks).filter(
