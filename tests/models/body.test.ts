@@ -242,21 +242,8 @@ describe('depths at needling sites within the published ranges', () => {
     it(`teres minor is a muscle along the lateral border of the scapula, not a sliver (${side})`, () => {
       // (it was under 1 cm³ while infraspinatus, built first, took its space; the model's teres
       // major is about 25 cm³: an estimate of the floor, not a published volume)
-      const volume = (id: string) => {
-        const m = meshes.find((x) => x.id === id)!;
-        const P = m.positions;
-        const I = m.indices;
-        let v = 0;
-        for (let f = 0; f < I.length; f += 3) {
-          const [a, b, c] = [I[f]! * 3, I[f + 1]! * 3, I[f + 2]! * 3];
-          v +=
-            (P[a]! * (P[b + 1]! * P[c + 2]! - P[b + 2]! * P[c + 1]!) -
-              P[a + 1]! * (P[b]! * P[c + 2]! - P[b + 2]! * P[c]!) +
-              P[a + 2]! * (P[b]! * P[c + 1]! - P[b + 1]! * P[c]!)) /
-            6;
-        }
-        return v * 1e6;
-      };
+      // (the manifest's volume, measured by the generator on the mesh it wrote)
+      const volume = (id: string) => manifest.structures.find((x) => x.id === id)!.volumeCm3;
       expect(volume(`teres-minor-${side}`)).toBeGreaterThan(0.3 * volume(`teres-major-${side}`));
     });
     it(`upper trapezius midway C7–acromion, vertical: pleura deeper than 30 mm (Kearns et al. 2022) (${side})`, () => {
