@@ -193,8 +193,8 @@ function runsAlong(
   maxDist: number,
 ): { structure: string | null; from: number; to: number }[] {
   // Where a thin shell (the skin) pinches, its outer and inner surfaces cross the line at the
-  // same point: take the entry before the exit there, so the pair cancels instead of leaving
-  // the needle "inside" the shell for good.
+  // same point: an entry and an exit at one distance, which cancel (entries sorted first, so the
+  // duplicates below sit together).
   // A line through a shared edge reports one crossing twice: keep one.
   const hits = body.index
     .hitsAlong(start, dir, maxDist)
