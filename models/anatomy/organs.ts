@@ -63,12 +63,17 @@ export function organSpecs(): StructureSpec[] {
 
 /** The rest of the abdominal and pelvic cavity: built last so it only fills what is left. */
 export function visceraSpec(): StructureSpec {
-  const c = [0, HEIGHTS.crest + 0.03, 0.03] as [number, number, number];
+  // estimate: the abdominal cavity's front at about 7–8 cm in front of the spine's frame (z = 0),
+  // so that the waist's depth comes out near the ANSUR II men's mean (237.8 mm, SD 34.7) with
+  // the abdominal wall, 20 mm of fat and the skin in front; centred 3 cm further forward and
+  // 8.5 cm deep, the waist was 346 mm deep (over three SDs above the mean)
+  const c = [0, HEIGHTS.crest + 0.03, 0.005] as [number, number, number];
   return {
     id: 'abdominal-viscera',
     prims: [
-      ellipsoid(c, [0.125, 0.13, 0.085]),
-      ellipsoid(add(c, [0, 0.11, 0.0]), [0.115, 0.08, 0.08]),
+      ellipsoid(c, [0.125, 0.13, 0.07]),
+      // the upper abdomen (liver, stomach) fills the infrasternal angle up to the costal margin
+      ellipsoid(add(c, [0, 0.11, 0.035]), [0.115, 0.08, 0.085]),
       ellipsoid([0, HEIGHTS.trochanter + 0.04, 0.02], [0.06, 0.06, 0.06]),
     ],
     blend: 0.03,
