@@ -561,9 +561,13 @@ function definitions(): Record<string, MuscleDef> {
           o(P.asis, [-0.01, 0.0, 0.0]),
           o(crest, [0.0, 0.0, 0.03]),
         ],
+        // rectus abdominis up onto the fronts of the 5th–7th costal cartilages and the xiphoid
+        // (Gray's Anatomy; Moore), the obliques to the lower ribs: ending at the 7th cartilage,
+        // the wall left the upper 2–3 cm of the infrasternal angle to the fat
         insertion: [
           o(P.xiphoid, [0.012, 0.0, 0.006]),
-          ribRing(7, 2.8),
+          ribRing(6, 2.85),
+          ribRing(5, 2.65),
           ribRing(9, 2.2),
           ribRing(10, 1.95),
           ribRing(11, 1.6),

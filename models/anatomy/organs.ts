@@ -73,7 +73,7 @@ export function visceraSpec(): StructureSpec {
     prims: [
       ellipsoid(c, [0.125, 0.13, 0.07]),
       // the upper abdomen (liver, stomach) fills the infrasternal angle up to the costal margin
-      ellipsoid(add(c, [0, 0.11, 0.035]), [0.115, 0.08, 0.085]),
+      ellipsoid(add(c, [0, 0.115, 0.015]), [0.115, 0.085, 0.085]),
       ellipsoid([0, HEIGHTS.trochanter + 0.04, 0.02], [0.06, 0.06, 0.06]),
     ],
     blend: 0.03,

@@ -15,6 +15,8 @@ interface Table {
   /** per rib n (1..12), per theta step: radius from the axis and height */
   r: number[][];
   y: number[][];
+  /** per theta step: the lowest height that a rib or its cartilage itself reaches at that angle */
+  margin: number[];
 }
 
 function angleOf(x: number, z: number): number {
@@ -25,6 +27,7 @@ function angleOf(x: number, z: number): number {
 const TABLE: Table = (() => {
   const r: number[][] = [];
   const y: number[][] = [];
+  const margin = new Array<number>(STEPS).fill(Infinity);
   for (let n = 1; n <= 12; n++) {
     const rr: number[] = [];
     const yy: number[] = [];
@@ -57,14 +60,17 @@ const TABLE: Table = (() => {
         // the rib does not reach this angle (floating ribs, front): continue the ring
         const ring = ribRing(n, Math.min(th, 3.0));
         bp = ring;
-      }
+      } else margin[s] = Math.min(margin[s]!, bp[1]);
       rr.push(Math.hypot(bp[0], bp[2] - AXIS_Z));
       yy.push(bp[1]);
     }
     r.push(rr);
     y.push(yy);
   }
-  return { r, y };
+  // toward the anterior midline, where no cartilage reaches (they end at the sternum's border),
+  // the margin stays at the last cartilage's height: the xiphisternal junction
+  for (let s = 1; s < STEPS; s++) if (!Number.isFinite(margin[s]!)) margin[s] = margin[s - 1]!;
+  return { r, y, margin };
 })();
 
 function lookup(n: number, th: number, arr: number[][]): number {
@@ -88,6 +94,14 @@ function cageRadius(th: number, y: number): number {
   }
   if (y > lookup(1, th, TABLE.y)) return lookup(1, th, TABLE.r);
   return lookup(12, th, TABLE.r);
+}
+
+/** The costal margin's height at angle th: the lowest rib or cartilage that reaches it. */
+function marginAt(th: number): number {
+  const f = (th / Math.PI) * (STEPS - 1);
+  const i = Math.min(STEPS - 2, Math.max(0, Math.floor(f)));
+  const t = Math.min(1, Math.max(0, f - i));
+  return TABLE.margin[i]! * (1 - t) + TABLE.margin[i + 1]! * t;
 }
 
 /** Height of rib n at angle th. */
@@ -180,7 +194,13 @@ function shell(sx: number, y: number, z: number): number {
   const r = cageRadius(th, y);
   const dShell = rho > r ? rho - r - INTERCOSTAL_OUTER : r - rho - INTERCOSTAL_INNER;
   const top = ribHeightAt(1, th);
-  const bottom = ribHeightAt(th < 1.3 ? 12 : th < 2.0 ? 11 : 10, th);
+  // behind and at the side the band ends at the lowest rib (12, then 11, then 10); in front at
+  // the costal margin, the lowest cartilage that reaches this angle (the cartilages of ribs 7–10
+  // join one another up to the xiphoid: Gray's Anatomy), so none lies in the infrasternal angle,
+  // where the abdominal wall meets the cartilages (ending it at rib 10's ring continued round to
+  // the front, the band covered the upper abdomen 3–5 cm below the costal margin)
+  const low = ribHeightAt(th < 1.3 ? 12 : th < 2.0 ? 11 : 10, th);
+  const bottom = th < 2.0 ? low : Math.max(low, marginAt(th));
   const dBand = Math.max(y - top, bottom - y);
   return Math.max(dShell, dBand);
 }
