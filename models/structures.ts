@@ -42,7 +42,7 @@ export const MUSCLES: readonly StructureDef[] = [
   m('infraspinatus', 'Infraspinatus', 2),
   m('teres-minor', 'Teres minor', 2),
   m('teres-major', 'Teres major', 2),
-  m('subscapularis', 'Subscapularis', 1),
+  m('subscapularis', 'Subscapularis', 2),
   m('latissimus-dorsi', 'Latissimus dorsi', 4),
   m('serratus-anterior', 'Serratus anterior', 2),
   m('pectoralis-major', 'Pectoralis major', 4),

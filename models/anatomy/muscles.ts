@@ -423,6 +423,12 @@ function definitions(): Record<string, MuscleDef> {
         ),
         belly: 0.004,
         tendon: 0.003,
+        // the digitations arise on the ribs' outer surfaces and the muscle lies on the chest
+        // wall (Gray's Anatomy): laid out from the trunk's axis over the ribs and intercostal
+        // layer. Wrapped along the gradient, points on a rib's centre line went out of the
+        // band's nearer, inner face, and the muscle was cut down to 8 cm³ inside the chest wall.
+        // Only the lateral part: near the scapula it lies under the bone and subscapularis.
+        lay: { axis: [0, 0], to: 0.6 },
       },
     ],
     // Pectoralis major: one fan from the anterior surface of the medial half of the clavicle, the
@@ -1011,6 +1017,10 @@ const COARSE_TOL: Record<string, number> = {
 const OVER: Record<string, string[]> = {
   'trapezius-middle': ['latissimus-dorsi'],
   'trapezius-lower': ['latissimus-dorsi'],
+  // serratus anterior lies on the chest wall, under pectoralis minor in front and subscapularis
+  // behind (the scapulothoracic space: Gray's Anatomy; Moore)
+  'pectoralis-minor': ['serratus-anterior'],
+  subscapularis: ['serratus-anterior'],
 };
 
 /**

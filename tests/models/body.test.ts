@@ -265,6 +265,23 @@ describe('depths at needling sites within the published ranges', () => {
       const volume = (id: string) => manifest.structures.find((x) => x.id === id)!.volumeCm3;
       expect(volume(`teres-minor-${side}`)).toBeGreaterThan(0.3 * volume(`teres-major-${side}`));
     });
+    it(`serratus anterior covers the chest wall between pectoralis major and latissimus dorsi (${side})`, () => {
+      // where it is palpated (Moore; Gray's Anatomy): 70–85° round from the front, at y 1.29–1.31,
+      // below the arm's contact with the chest. Wrapped along the gradient of the intercostal
+      // band, its fibres went into the chest wall and the muscle was cut down to 8 cm³, so a
+      // needle there met the ribs under the fat
+      const sgn = side === 'left' ? 1 : -1;
+      for (const y of [1.29, 1.3, 1.31]) {
+        for (const deg of [70, 75, 80, 85]) {
+          const a = (deg * Math.PI) / 180;
+          const out: [number, number, number] = [sgn * Math.sin(a), 0, Math.cos(a)];
+          const first = index
+            .hitsAlong([0.35 * out[0], y, 0.35 * out[2]], [-out[0], 0, -out[2]], 0.35)
+            .find((h) => h.entering && /^(serratus|rib|intercostal|costal)/.test(h.structure));
+          expect(first?.structure, `${deg}° at y ${y}`).toBe(`serratus-anterior-${side}`);
+        }
+      }
+    });
     it(`upper trapezius midway C7–acromion, vertical: pleura deeper than 30 mm (Kearns et al. 2022) (${side})`, () => {
       const c7 = lm('c7-spinous-process').skin;
       const ac = lm(`acromion-${side}`).skin;
