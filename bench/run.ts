@@ -181,8 +181,10 @@ function lookupMedianUs(): number {
  */
 function zoneRepaintMs(glb: Uint8Array, manifestJson: unknown): number {
   const catalog = loadCatalogFromDisk();
-  const skin = readGlb(glb).find((m) => m.id === 'skin')!;
-  const patches = regionPatches(skin, catalog.regions, parseManifest(manifestJson).landmarks);
+  const meshes = readGlb(glb);
+  const skin = meshes.find((m) => m.id === 'skin')!;
+  const fat = meshes.find((m) => m.id === 'subcutaneous-fat');
+  const patches = regionPatches(skin, catalog.regions, parseManifest(manifestJson).landmarks, fat);
   const n = skin.positions.length / 3;
   const rnd = mulberry32(4);
   const times: number[] = [];

@@ -84,6 +84,11 @@ interface FanDef {
      * tissues a muscle is laid on).
      */
     ontoViscera?: boolean;
+    /**
+     * Lay onto the trunk only: the hanging arm is left out of the deeper tissue (laid round the
+     * side of the trunk, a fibre would otherwise be put outside the arm).
+     */
+    trunkOnly?: boolean;
   };
 }
 
@@ -393,26 +398,35 @@ function definitions(): Record<string, MuscleDef> {
       },
     ],
     // Latissimus dorsi: a broad sheet from the spinous processes of T7–T12 (under the lower
-    // trapezius), the thoracolumbar fascia, the back of the iliac crest and the lowest three or
-    // four ribs, converging round the lower border of teres major on the floor of the
-    // intertubercular groove (Gray's Anatomy 42nd ed.; Moore). In the lumbar region its fleshy
-    // fibres begin at about the lateral border of the erector spinae, medial to which the origin
-    // is the aponeurosis (the posterior layer of the thoracolumbar fascia, not modelled as a
-    // separate structure). Laid from behind over the erector spinae and the inferior angle of
-    // the scapula along the first part of each fibre, then wrapped round the side of the chest.
+    // trapezius), the thoracolumbar fascia and the back of the iliac crest, converging round the
+    // lower border of teres major on the floor of the intertubercular groove (Gray's Anatomy
+    // 42nd ed.; Moore). In the lumbar region its fleshy fibres begin at about the lateral border
+    // of the erector spinae, medial to which the origin is the aponeurosis (the posterior layer
+    // of the thoracolumbar fascia, not modelled as a separate structure); its slips from the
+    // lowest ribs are not modelled. The fibres are laid outward from the middle of the trunk
+    // over the erector spinae, the ribs and the inferior angle of the scapula: a straight fibre
+    // from the spine to the humerus cuts through the chest, and fibres wrapped only along the
+    // gradient sank into the erector spinae and showed as a scatter of specks.
     'latissimus-dorsi': [
       {
         origin: [
-          ...range(['t7', 't9', 't11'], sp),
-          ...range(L(1, 5), sp),
-          o(P.psis, [0.01, 0.02, -0.004]),
-          o(crest, [-0.02, 0.005, -0.03]),
-          o(crest, [0.005, 0.01, -0.005]),
+          ...range(T(7, 12), (v) => o(sp(v), [0.004, 0, -0.002])),
+          o(vert('l1').transverse, [0.03, 0, -0.04]),
+          o(vert('l3').transverse, [0.035, 0, -0.04]),
+          o(P.psis, [0.045, 0.045, 0.01]),
+          o(crest, [-0.03, 0.005, -0.04]),
+          o(crest, [-0.012, 0.008, -0.03]),
         ],
-        insertion: [humerusAt(0.16, [-0.006, 0, 0.014]), humerusAt(0.22, [-0.006, 0, 0.014])],
-        belly: 0.0035,
-        tendon: 0.003,
-        bulge: [0.015, 0, -0.02],
+        insertion: [humerusAt(0.22, [-0.006, 0, 0.014]), humerusAt(0.16, [-0.006, 0, 0.014])],
+        belly: 0.004,
+        tendon: 0.0025,
+        originRadius: 0.0032,
+        // estimate: a thin lateral free border over the flank
+        across: [0.9, 1, 1, 1, 1, 0.8, 0.5],
+        lay: { axis: [0, -0.01], to: 0.7, reach: 0.07, trunkOnly: true },
+        clearance: 1.15,
+        n: 90,
+        samples: 16,
       },
     ],
     'serratus-anterior': [
@@ -993,6 +1007,7 @@ const GAP: Record<string, number> = {
   'trapezius-lower': 0,
   'rhomboid-major': 0,
   'rhomboid-minor': 0,
+  'latissimus-dorsi': 0,
   iliocostalis: 0,
   longissimus: 0,
   multifidus: 0,
@@ -1106,15 +1121,17 @@ export function muscleSpecs(): StructureSpec[] {
         const r = fanPrims(
           fan,
           side,
-          fan.lay?.ontoViscera
-            ? new Shape(
-                [...deepPrims, ...built, ...visceraSpec().prims].filter(notArm),
-                0.002,
-                0.03,
-              )
-            : under?.length
-              ? new Shape([...deepPrims, ...built, ...under], 0.002, 0.03)
-              : deeper,
+          fan.lay?.trunkOnly
+            ? new Shape([...deepPrims, ...built].filter(notArm), 0.002, 0.03)
+            : fan.lay?.ontoViscera
+              ? new Shape(
+                  [...deepPrims, ...built, ...visceraSpec().prims].filter(notArm),
+                  0.002,
+                  0.03,
+                )
+              : under?.length
+                ? new Shape([...deepPrims, ...built, ...under], 0.002, 0.03)
+                : deeper,
         );
         prims.push(...r.prims);
         fibres.push(...r.fibres);

@@ -40,10 +40,11 @@ const patchCache = new WeakMap<MeshData, Map<string, RegionPatch>>();
 export function patchesFor(
   skin: MeshData,
   landmarks: Parameters<typeof regionPatches>[2],
+  fat?: MeshData,
 ): ReadonlyMap<string, RegionPatch> {
   let patches = patchCache.get(skin);
   if (!patches) {
-    patches = regionPatches(skin, browserCatalog().regions, landmarks);
+    patches = regionPatches(skin, browserCatalog().regions, landmarks, fat);
     patchCache.set(skin, patches);
   }
   return patches;
@@ -56,7 +57,8 @@ export function usePatches(): { skin: MeshData; patches: ReadonlyMap<string, Reg
   return useMemo(() => {
     const skin = meshes?.find((m) => m.id === 'skin');
     if (!skin || !manifest) return null;
-    return { skin, patches: patchesFor(skin, manifest.landmarks) };
+    const fat = meshes?.find((m) => m.id === 'subcutaneous-fat');
+    return { skin, patches: patchesFor(skin, manifest.landmarks, fat) };
   }, [meshes, manifest]);
 }
 

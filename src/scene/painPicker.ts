@@ -8,6 +8,7 @@ export function paintAt(point: BodyVec3): void {
   const s = useStore.getState();
   const skin = s.meshes?.find((m) => m.id === 'skin');
   if (!skin || !s.manifest) return;
-  const id = regionAtPoint(skin, patchesFor(skin, s.manifest.landmarks), point);
+  const fat = s.meshes?.find((m) => m.id === 'subcutaneous-fat');
+  const id = regionAtPoint(skin, patchesFor(skin, s.manifest.landmarks, fat), point);
   if (id) s.painRegionAdded(id);
 }

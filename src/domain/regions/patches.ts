@@ -79,16 +79,21 @@ function vertexGrid(p: Float32Array) {
   };
 }
 
-/** Every region's patch on the skin (regions whose landmarks the model lacks are left out). */
+/**
+ * Every region's patch on the skin (regions whose landmarks the model lacks are left out). With the
+ * fat's mesh, a patch is never centred on the skin's inner sheet (see sightPoint).
+ */
 export function regionPatches(
   skin: MeshData,
   regions: readonly Region[],
   landmarks: LandmarkMap,
+  fat?: MeshData,
 ): Map<string, RegionPatch> {
   const p = skin.positions;
   const nor = vertexNormals(skin);
   const grid = vertexGrid(p);
   const tris = triangleGrid(skin);
+  const under = fat && { mesh: fat, tris: triangleGrid(fat), top: highest(fat) };
   const out = new Map<string, RegionPatch>();
   for (const region of regions) {
     const anchor = resolveRegionCentre(region, landmarks);
@@ -98,21 +103,26 @@ export function regionPatches(
     const facing = (i: number) =>
       nor[i * 3]! * v[0] + nor[i * 3 + 1]! * v[1] + nor[i * 3 + 2]! * v[2] >= FACING;
     // the anchor may lie inside or outside the surface: centre the patch where the line of sight
-    // through it (along the region's view) meets skin facing that way; failing that, on the
-    // nearest skin vertex that faces the region's way. (The nearest vertex alone put the ball of
+    // through it (along the region's view) meets skin facing that way; failing that (where the
+    // arm rests on the chest there is no skin on that line), on the nearest skin vertex of the
+    // outer surface that faces the region's way. (The nearest vertex alone put the ball of
     // the foot on the side of the forefoot: its anchor lies inside the foot, and the sole's
     // vertices there are far apart.)
-    let c = sightPoint(skin, tris, anchor, v);
+    let c = sightPoint(skin, tris, anchor, v, under);
     if (!c) {
       let best = -1;
-      let bestD = Infinity;
-      for (let reach = CELL; best < 0 && reach <= 8 * CELL; reach *= 2)
+      for (let reach = CELL; best < 0 && reach <= 8 * CELL; reach *= 2) {
+        const near: [number, number][] = [];
         grid.near(anchor, reach, (i, d2) => {
-          if (d2 < bestD && facing(i)) {
-            bestD = d2;
-            best = i;
-          }
+          if (facing(i)) near.push([d2, i]);
         });
+        near.sort((a, b) => a[0] - b[0]);
+        // nearest first, skipping the inner sheet (tested only until one passes)
+        best =
+          near.find(
+            ([, i]) => !under || !underSkin(under, vertexAt(p, i), vertexAt(nor, i)),
+          )?.[1] ?? -1;
+      }
       if (best < 0) continue;
       c = [p[best * 3]!, p[best * 3 + 1]!, p[best * 3 + 2]!];
     }
@@ -159,12 +169,19 @@ const SIGHT_REACH = 0.06;
 /**
  * Where the line through the anchor along the view direction meets skin that faces that way,
  * nearest the anchor (in front of it or behind it); null if it meets none within SIGHT_REACH.
+ *
+ * The skin mesh is a shell: besides the surface one sees it holds an inner sheet lying on the fat,
+ * whose faces point into the body. Where the arm rests against the chest the arm's skin there is
+ * all inner sheet, and on the far side of the arm an inner face looks the region's way too. Given
+ * the fat, a face whose outer side (SHEET_PROBE off it) is in the fat is that inner sheet, or skin
+ * pinched between two body parts, and is passed over.
  */
 function sightPoint(
   skin: MeshData,
   tris: Map<string, number[]>,
   anchor: BodyVec3,
   v: BodyVec3,
+  under?: Solid,
 ): BodyVec3 | null {
   const { positions: p, indices: ix } = skin;
   let bestT = Infinity;
@@ -180,9 +197,16 @@ function sightPoint(
           if (seen.has(k)) continue;
           seen.add(k);
           for (const f of tris.get(k) ?? []) {
-            const hit = lineTriangle(p, ix[f]!, ix[f + 1]!, ix[f + 2]!, anchor, v);
-            if (hit !== null && Math.abs(hit) < Math.abs(bestT) && Math.abs(hit) <= SIGHT_REACH)
-              bestT = hit;
+            const hit = lineTriangle(p, ix[f]!, ix[f + 1]!, ix[f + 2]!, anchor, v, true);
+            if (hit === null || Math.abs(hit) >= Math.abs(bestT) || Math.abs(hit) > SIGHT_REACH)
+              continue;
+            const q: BodyVec3 = [
+              anchor[0] + v[0] * hit,
+              anchor[1] + v[1] * hit,
+              anchor[2] + v[2] * hit,
+            ];
+            if (under && underSkin(under, q, faceNormal(p, ix, f))) continue;
+            bestT = hit;
           }
         }
   }
@@ -190,9 +214,84 @@ function sightPoint(
   return [anchor[0] + v[0] * bestT, anchor[1] + v[1] * bestT, anchor[2] + v[2] * bestT];
 }
 
+/** How far off a skin face the fat is looked for, metres (the skin is about 3 mm thick). */
+const SHEET_PROBE = 0.0003;
+
 /**
- * The parameter t where the line o + t·v crosses the triangle (a, b, c) from behind (the
- * triangle's outward normal toward v), or null (Möller–Trumbore, both directions of the line).
+ * Whether the point just off q along n is in the fat: q is then on the skin's inner sheet, or on
+ * skin pinched between two body parts, not on the skin one sees.
+ */
+function underSkin(fat: Solid, q: BodyVec3, n: BodyVec3): boolean {
+  return insideMesh(fat, [
+    q[0] + n[0] * SHEET_PROBE,
+    q[1] + n[1] * SHEET_PROBE,
+    q[2] + n[2] * SHEET_PROBE,
+  ]);
+}
+
+/** A direction off the axes, so that a ray along it does not run along the meshes' edges. */
+const UP: BodyVec3 = (() => {
+  const l = Math.hypot(0.0123, 1, 0.0071);
+  return [0.0123 / l, 1 / l, 0.0071 / l];
+})();
+
+/** A closed mesh with its triangles by grid cell and its highest point's height. */
+interface Solid {
+  mesh: MeshData;
+  tris: Map<string, number[]>;
+  top: number;
+}
+
+function highest(mesh: MeshData): number {
+  let top = -Infinity;
+  for (let i = 1; i < mesh.positions.length; i += 3) top = Math.max(top, mesh.positions[i]!);
+  return top;
+}
+
+/** Whether q is inside a closed mesh: the parity of its crossings by a ray up from q. */
+function insideMesh({ mesh, tris, top }: Solid, q: BodyVec3): boolean {
+  const { positions: p, indices: ix } = mesh;
+  let crossings = 0;
+  const seen = new Set<string>();
+  for (let t = 0; q[1] + UP[1] * t <= top + CELL; t += CELL / 2) {
+    const cell = [0, 1, 2].map((a) => Math.floor((q[a]! + UP[a]! * t) / CELL));
+    for (let dx = -1; dx <= 1; dx++)
+      for (let dy = -1; dy <= 1; dy++)
+        for (let dz = -1; dz <= 1; dz++) {
+          const k = `${cell[0]! + dx},${cell[1]! + dy},${cell[2]! + dz}`;
+          if (seen.has(k)) continue;
+          seen.add(k);
+          for (const f of tris.get(k) ?? []) {
+            const hit = lineTriangle(p, ix[f]!, ix[f + 1]!, ix[f + 2]!, q, UP, false);
+            if (hit !== null && hit > 0) crossings++;
+          }
+        }
+  }
+  return crossings % 2 === 1;
+}
+
+/** A vertex's three coordinates (or any per-vertex triple). */
+function vertexAt(a: Float32Array, i: number): BodyVec3 {
+  return [a[i * 3]!, a[i * 3 + 1]!, a[i * 3 + 2]!];
+}
+
+/** A face's unit normal (counter-clockwise seen from outside). */
+function faceNormal(p: Float32Array, ix: Uint32Array, f: number): BodyVec3 {
+  const a = ix[f]! * 3;
+  const b = ix[f + 1]! * 3;
+  const c = ix[f + 2]! * 3;
+  const n = cross(
+    [p[b]! - p[a]!, p[b + 1]! - p[a + 1]!, p[b + 2]! - p[a + 2]!],
+    [p[c]! - p[a]!, p[c + 1]! - p[a + 1]!, p[c + 2]! - p[a + 2]!],
+  );
+  const l = Math.hypot(n[0], n[1], n[2]) || 1;
+  return [n[0] / l, n[1] / l, n[2] / l];
+}
+
+/**
+ * The parameter t where the line o + t·v crosses the triangle (a, b, c) (Möller–Trumbore, both
+ * directions of the line), or null; with `fromBehind`, only where the triangle's outward normal
+ * points along v.
  */
 function lineTriangle(
   p: Float32Array,
@@ -201,6 +300,7 @@ function lineTriangle(
   c: number,
   o: BodyVec3,
   v: BodyVec3,
+  fromBehind: boolean,
 ): number | null {
   const e1: BodyVec3 = [
     p[b * 3]! - p[a * 3]!,
@@ -212,8 +312,10 @@ function lineTriangle(
     p[c * 3 + 1]! - p[a * 3 + 1]!,
     p[c * 3 + 2]! - p[a * 3 + 2]!,
   ];
-  const n = cross(e1, e2);
-  if (n[0] * v[0] + n[1] * v[1] + n[2] * v[2] <= 0) return null;
+  if (fromBehind) {
+    const n = cross(e1, e2);
+    if (n[0] * v[0] + n[1] * v[1] + n[2] * v[2] <= 0) return null;
+  }
   const h = cross(v, e2);
   const det = e1[0] * h[0] + e1[1] * h[1] + e1[2] * h[2];
   if (Math.abs(det) < 1e-14) return null;

@@ -455,14 +455,15 @@ describe('distance along the skin', () => {
   });
 
   it('goes round where the arm touches the trunk, between the side of the chest and the inside of the arm', () => {
-    // along +x just above the elbow: the trunk's side (skin crossings 0 and 1), a gap of about
-    // 20 mm, then the arm (2 and 3). The hanging arm touches the trunk below the armpit, behind
-    // (z ≈ -0.03) and above (y ≈ 1.22), and where the elbow rests against the waist (y ≈ 1.13):
-    // the path on the skin has to go round a contact and cannot jump the gap
-    const hits = index.hitsAlong([0, 1.17, 0], [1, 0, 0], 0.4, new Set(['skin']));
+    // along +x just above the elbow, 2 cm in front of the flank's midline: the trunk's side (skin
+    // crossings 0 and 1), a gap of about 20 mm, then the arm (2 and 3). The hanging arm rests on
+    // the back of the flank (from z ≈ 0 backward), touches the chest below the armpit (y ≈ 1.22)
+    // and the waist at the elbow (y ≈ 1.13): the path on the skin has to go round a contact and
+    // cannot jump the gap
+    const hits = index.hitsAlong([0, 1.17, 0.02], [1, 0, 0], 0.4, new Set(['skin']));
     expect(hits.length).toBeGreaterThanOrEqual(4);
-    const chest = projectOntoSkin(index, [hits[1]!.distance + 0.002, 1.17, 0]).point;
-    const arm = projectOntoSkin(index, [hits[2]!.distance - 0.002, 1.17, 0]).point;
+    const chest = projectOntoSkin(index, [hits[1]!.distance + 0.002, 1.17, 0.02]).point;
+    const arm = projectOntoSkin(index, [hits[2]!.distance - 0.002, 1.17, 0.02]).point;
     const chord = dist(chest, arm);
     expect(chord).toBeGreaterThan(0.015);
     expect(chord).toBeLessThan(0.04);

@@ -13,7 +13,8 @@ import {
 const { manifest, meshes } = loadBodyFromDisk();
 const catalog = loadCatalogFromDisk();
 const skin = meshes.find((m) => m.id === 'skin')!;
-const patches = regionPatches(skin, catalog.regions, manifest.landmarks);
+const fat = meshes.find((m) => m.id === 'subcutaneous-fat')!;
+const patches = regionPatches(skin, catalog.regions, manifest.landmarks, fat);
 const nor = vertexNormals(skin);
 const lm = (id: string) => manifest.landmarks[id]!.skin;
 
@@ -73,6 +74,37 @@ describe('region patches on the generated skin', () => {
     t.vertices.forEach((v, k) => expect(w[v]!).toBeGreaterThanOrEqual(t.weights[k]! - 1e-7));
     const centreVertex = t.vertices[t.weights.indexOf(Math.max(...t.weights))]!;
     expect(regionAtVertex(patches, centreVertex)).not.toBeNull();
+  });
+});
+
+describe('patch centres lie on the skin one sees', () => {
+  it("just off each centre, along the skin's normal there, is not the fat (not the skin's inner sheet)", () => {
+    // the skin mesh is a shell with an inner sheet on the fat (the outer surface lies a skin's
+    // thickness, about 3 mm, off it); on the far side of an arm that rests against the chest an
+    // inner face looks the medial way, and the medial arm's patch was centred there, 5 cm from
+    // the lateral chest's. The normal is the nearest skin vertex's.
+    const { index } = loadBodyFromDisk();
+    const p = skin.positions;
+    const onInner: string[] = [];
+    for (const region of catalog.regions) {
+      const c = patches.get(region.id)!.centre;
+      let near = 0;
+      let nd = Infinity;
+      for (let i = 0; i < p.length / 3; i++) {
+        const d = Math.hypot(p[i * 3]! - c[0], p[i * 3 + 1]! - c[1], p[i * 3 + 2]! - c[2]);
+        if (d < nd) {
+          nd = d;
+          near = i;
+        }
+      }
+      const probe: [number, number, number] = [
+        c[0] + nor[near * 3]! * 0.0003,
+        c[1] + nor[near * 3 + 1]! * 0.0003,
+        c[2] + nor[near * 3 + 2]! * 0.0003,
+      ];
+      if (index.contains('subcutaneous-fat', probe)) onInner.push(region.id);
+    }
+    expect(onInner).toEqual([]);
   });
 });
 
