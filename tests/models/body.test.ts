@@ -282,6 +282,20 @@ describe('depths at needling sites within the published ranges', () => {
         }
       }
     });
+    it(`latissimus dorsi covers the back lateral to the lower trapezius, T10–T12 (${side})`, () => {
+      // seen from behind, 6–14 cm from the midline at y 1.22–1.30 (about T12 to T10 in the model), the
+      // first muscle is latissimus dorsi (Gray's Anatomy; Moore): as a fan of separate fibres
+      // it left the erector spinae and the ribs showing there in speckles
+      const sgn = side === 'left' ? 1 : -1;
+      for (const y of [1.22, 1.24, 1.26, 1.28, 1.3]) {
+        for (const x of [0.06, 0.08, 0.1, 0.12, 0.14]) {
+          const first = index
+            .hitsAlong([sgn * x, y, -0.5], [0, 0, 1], 0.5)
+            .find((h) => h.entering && !/^(skin|subcutaneous-fat)$/.test(h.structure));
+          expect(first?.structure, `x ${x}, y ${y}`).toBe(`latissimus-dorsi-${side}`);
+        }
+      }
+    });
     it(`upper trapezius midway C7–acromion, vertical: pleura deeper than 30 mm (Kearns et al. 2022) (${side})`, () => {
       const c7 = lm('c7-spinous-process').skin;
       const ac = lm(`acromion-${side}`).skin;
