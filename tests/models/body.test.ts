@@ -139,8 +139,9 @@ describe('landmarks at their published vertebral levels', () => {
     expect(depthMm).toBeLessThan(237.8 + 69.4);
   });
   it('under the abdominal wall the abdominal cavity begins within 15 mm, over the whole front of the abdomen', () => {
-    // a grid from the anterior superior iliac spines' level to just below the costal margin (y 1.04–1.18), 8 cm each side
-    // of the midline (the linea alba itself, between the two walls, is left out)
+    // a grid from the anterior superior iliac spines' level to just below the costal margin
+    // (y 1.04–1.18), 8 cm each side of the midline (the linea alba itself, between the two
+    // walls, is left out)
     let checked = 0;
     for (let i = 0; i <= 7; i++) {
       const y = 1.04 + 0.02 * i;
@@ -283,9 +284,9 @@ describe('depths at needling sites within the published ranges', () => {
       }
     });
     it(`latissimus dorsi covers the back lateral to the lower trapezius, T10–T12 (${side})`, () => {
-      // seen from behind, 6–14 cm from the midline at y 1.22–1.30 (about T12 to T10 in the model), the
-      // first muscle is latissimus dorsi (Gray's Anatomy; Moore): as a fan of separate fibres
-      // it left the erector spinae and the ribs showing there in speckles
+      // seen from behind, 6–14 cm from the midline at y 1.22–1.30 (about T12 to T10 in the
+      // model), the first muscle is latissimus dorsi (Gray's Anatomy; Moore): as a fan of
+      // separate fibres it left the erector spinae and the ribs showing there in speckles
       const sgn = side === 'left' ? 1 : -1;
       for (const y of [1.22, 1.24, 1.26, 1.28, 1.3]) {
         for (const x of [0.06, 0.08, 0.1, 0.12, 0.14]) {
