@@ -185,33 +185,41 @@ function sightPoint(
 ): BodyVec3 | null {
   const { positions: p, indices: ix } = skin;
   let bestT = Infinity;
+  trianglesAlong(tris, anchor, v, -SIGHT_REACH, SIGHT_REACH, (f) => {
+    const hit = lineTriangle(p, ix[f]!, ix[f + 1]!, ix[f + 2]!, anchor, v, true);
+    if (hit === null || Math.abs(hit) >= Math.abs(bestT) || Math.abs(hit) > SIGHT_REACH) return;
+    const q: BodyVec3 = [anchor[0] + v[0] * hit, anchor[1] + v[1] * hit, anchor[2] + v[2] * hit];
+    if (under && underSkin(under, q, faceNormal(p, ix, f))) return;
+    bestT = hit;
+  });
+  if (!Number.isFinite(bestT)) return null;
+  return [anchor[0] + v[0] * bestT, anchor[1] + v[1] * bestT, anchor[2] + v[2] * bestT];
+}
+
+/**
+ * Visits once each triangle whose centroid lies in a grid cell along the line o + t·v, t0 ≤ t ≤
+ * t1, or in a neighbour of one (a long triangle's centroid may lie in the next cell).
+ */
+function trianglesAlong(
+  tris: Map<string, number[]>,
+  o: BodyVec3,
+  v: BodyVec3,
+  t0: number,
+  t1: number,
+  visit: (face: number) => void,
+): void {
   const seen = new Set<string>();
-  // the cells along the segment, and their neighbours (a long triangle's centroid may lie in the
-  // next cell)
-  for (let t = -SIGHT_REACH; t <= SIGHT_REACH; t += CELL / 2) {
-    const cell = [0, 1, 2].map((a) => Math.floor((anchor[a]! + v[a]! * t) / CELL));
+  for (let t = t0; t <= t1; t += CELL / 2) {
+    const cell = [0, 1, 2].map((a) => Math.floor((o[a]! + v[a]! * t) / CELL));
     for (let dx = -1; dx <= 1; dx++)
       for (let dy = -1; dy <= 1; dy++)
         for (let dz = -1; dz <= 1; dz++) {
           const k = `${cell[0]! + dx},${cell[1]! + dy},${cell[2]! + dz}`;
           if (seen.has(k)) continue;
           seen.add(k);
-          for (const f of tris.get(k) ?? []) {
-            const hit = lineTriangle(p, ix[f]!, ix[f + 1]!, ix[f + 2]!, anchor, v, true);
-            if (hit === null || Math.abs(hit) >= Math.abs(bestT) || Math.abs(hit) > SIGHT_REACH)
-              continue;
-            const q: BodyVec3 = [
-              anchor[0] + v[0] * hit,
-              anchor[1] + v[1] * hit,
-              anchor[2] + v[2] * hit,
-            ];
-            if (under && underSkin(under, q, faceNormal(p, ix, f))) continue;
-            bestT = hit;
-          }
+          for (const f of tris.get(k) ?? []) visit(f);
         }
   }
-  if (!Number.isFinite(bestT)) return null;
-  return [anchor[0] + v[0] * bestT, anchor[1] + v[1] * bestT, anchor[2] + v[2] * bestT];
 }
 
 /** How far off a skin face the fat is looked for, metres (the skin is about 3 mm thick). */
@@ -252,21 +260,10 @@ function highest(mesh: MeshData): number {
 function insideMesh({ mesh, tris, top }: Solid, q: BodyVec3): boolean {
   const { positions: p, indices: ix } = mesh;
   let crossings = 0;
-  const seen = new Set<string>();
-  for (let t = 0; q[1] + UP[1] * t <= top + CELL; t += CELL / 2) {
-    const cell = [0, 1, 2].map((a) => Math.floor((q[a]! + UP[a]! * t) / CELL));
-    for (let dx = -1; dx <= 1; dx++)
-      for (let dy = -1; dy <= 1; dy++)
-        for (let dz = -1; dz <= 1; dz++) {
-          const k = `${cell[0]! + dx},${cell[1]! + dy},${cell[2]! + dz}`;
-          if (seen.has(k)) continue;
-          seen.add(k);
-          for (const f of tris.get(k) ?? []) {
-            const hit = lineTriangle(p, ix[f]!, ix[f + 1]!, ix[f + 2]!, q, UP, false);
-            if (hit !== null && hit > 0) crossings++;
-          }
-        }
-  }
+  trianglesAlong(tris, q, UP, 0, (top + CELL - q[1]) / UP[1], (f) => {
+    const hit = lineTriangle(p, ix[f]!, ix[f + 1]!, ix[f + 2]!, q, UP, false);
+    if (hit !== null && hit > 0) crossings++;
+  });
   return crossings % 2 === 1;
 }
 
