@@ -5,7 +5,7 @@ import { reorder } from '@gltf-transform/functions';
 import { MeshoptEncoder } from 'meshoptimizer';
 import { ALL_STRUCTURES, idsOf, type StructureDef } from './structures.ts';
 import { boneSpecs } from './anatomy/bones.ts';
-import { organSpecs, visceraSpec } from './anatomy/organs.ts';
+import { neckVisceraSpec, organSpecs, visceraSpec } from './anatomy/organs.ts';
 import { neurovascularSpecs } from './anatomy/neurovascular.ts';
 import { muscleSpecs } from './anatomy/muscles.ts';
 import { envelope, fatThickness, FAT_SOURCE, SKIN_THICKNESS } from './anatomy/envelope.ts';
@@ -80,6 +80,7 @@ export async function generateBody(opts: GenerateOptions): Promise<{
     ...neurovascularSpecs(),
     ...muscleSpecs(),
     visceraSpec(),
+    neckVisceraSpec(),
   ];
   const built: Built[] = [];
   specs.forEach((spec) => {

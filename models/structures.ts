@@ -144,6 +144,12 @@ export const ORGANS: readonly StructureDef[] = [
     kind: 'organ',
     paired: false,
   },
+  {
+    stem: 'neck-viscera',
+    name: 'Larynx, trachea, oesophagus and thyroid (simplified)',
+    kind: 'organ',
+    paired: false,
+  },
 ];
 
 const n = (stem: string, name: string): StructureDef => ({

@@ -80,3 +80,27 @@ export function visceraSpec(): StructureSpec {
     edge: 0.007,
   };
 }
+
+/**
+ * The viscera of the neck in front of the cervical spine, as one filler built last: the larynx
+ * and trachea with the oesophagus behind them, from under the chin down into the thoracic inlet,
+ * and the thyroid gland across the front of the trachea with its lobes beside it (Gray's
+ * Anatomy; Moore). estimate: a column about 4 cm wide and 4 cm deep in front of the vertebral
+ * bodies; without it the middle of the neck, between the carotid sheaths, was all fat, and a
+ * needle there was shown crossing nothing but fat.
+ */
+export function neckVisceraSpec(): StructureSpec {
+  const top = vert('c4').body[1] - 0.01;
+  const bottom = P.jugularNotch[1] + 0.005;
+  // the column's axis, 3.5 cm in front of the C6 vertebral body's centre
+  const z = vert('c6').body[2] + 0.035;
+  return {
+    id: 'neck-viscera',
+    prims: [
+      capsule([0, bottom, z], [0, top, z], 0.02),
+      ellipsoid([0, bottom + 0.035, z + 0.01], [0.03, 0.022, 0.015]),
+    ],
+    blend: 0.01,
+    edge: 0.004,
+  };
+}

@@ -159,6 +159,19 @@ describe('landmarks at their published vertebral levels', () => {
     }
     expect(checked).toBe(64);
   });
+  it('in the middle of the neck a needle from the front meets the neck viscera, not only fat', () => {
+    // (before the neck viscera were modelled the middle of the neck, between the carotid
+    // sheaths, was all fat down to the vertebrae); 25 mm is a loose bound, not a published depth
+    for (const y of [1.475, 1.49, 1.5]) {
+      const hits = index.hitsAlong([0, y, 0.3], [0, 0, -1], 0.4);
+      const skin = hits.find((h) => h.structure === 'skin' && h.entering)!;
+      const first = hits.find(
+        (h) => h.entering && !['skin', 'subcutaneous-fat'].includes(h.structure),
+      );
+      expect(first?.structure, `y ${y}`).toBe('neck-viscera');
+      expect((first!.distance - skin.distance) * 1000, `y ${y}`).toBeLessThan(25);
+    }
+  });
   it('skin points lie within 6 cm of their bony points', () => {
     // the umbilicus and nipples are soft-tissue landmarks: their "bone" point is the deep reference
     for (const [id, l] of Object.entries(manifest.landmarks).filter(
