@@ -81,7 +81,7 @@ interface FanDef {
     drape?: number;
     /**
      * Lay onto the abdominal viscera too (meshed after the muscles, so otherwise not among the
-     * tissues a muscle is laid on).
+     * tissues a muscle is laid on), and not onto the hanging arm.
      */
     ontoViscera?: boolean;
     /**
@@ -1118,20 +1118,22 @@ export function muscleSpecs(): StructureSpec[] {
         fibres.push(...r.fibres);
       }
       for (const fan of fans) {
+        // what the fan is laid on: the layers built before it (`deeper`), plus the muscles it lies
+        // over (OVER) and the viscera (ontoViscera), less the hanging arm (trunkOnly, ontoViscera)
+        const onto = [
+          ...deepPrims,
+          ...built,
+          ...(under ?? []),
+          ...(fan.lay?.ontoViscera ? visceraSpec().prims : []),
+        ];
         const r = fanPrims(
           fan,
           side,
-          fan.lay?.trunkOnly
-            ? new Shape([...deepPrims, ...built].filter(notArm), 0.002, 0.03)
-            : fan.lay?.ontoViscera
-              ? new Shape(
-                  [...deepPrims, ...built, ...visceraSpec().prims].filter(notArm),
-                  0.002,
-                  0.03,
-                )
-              : under?.length
-                ? new Shape([...deepPrims, ...built, ...under], 0.002, 0.03)
-                : deeper,
+          fan.lay?.trunkOnly || fan.lay?.ontoViscera
+            ? new Shape(onto.filter(notArm), 0.002, 0.03)
+            : under?.length
+              ? new Shape(onto, 0.002, 0.03)
+              : deeper,
         );
         prims.push(...r.prims);
         fibres.push(...r.fibres);

@@ -97,12 +97,7 @@ function cageRadius(th: number, y: number): number {
 }
 
 /** The costal margin's height at angle th: the lowest rib or cartilage that reaches it. */
-function marginAt(th: number): number {
-  const f = (th / Math.PI) * (STEPS - 1);
-  const i = Math.min(STEPS - 2, Math.max(0, Math.floor(f)));
-  const t = Math.min(1, Math.max(0, f - i));
-  return TABLE.margin[i]! * (1 - t) + TABLE.margin[i + 1]! * t;
-}
+const marginAt = (th: number): number => lookup(1, th, [TABLE.margin]);
 
 /** Height of rib n at angle th. */
 export const ribHeightAt = (n: number, th: number): number => lookup(n, th, TABLE.y);
