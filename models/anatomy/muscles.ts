@@ -182,6 +182,15 @@ function definitions(): Record<string, MuscleDef> {
           o(P.jugularNotch, [0.012, -0.006, 0.006]),
           o(m(clavMed, clavLat, 0.3), [0, 0.006, 0.0]),
         ],
+        // the belly crosses the side of the neck superficially, over the carotid sheath (the
+        // common carotid artery and internal jugular vein lie under its anterior border: Moore;
+        // Gray's Anatomy): the sternal head at mid-neck in front of the vein, the clavicular head
+        // lateral to it. The straight line from the mastoid to the sternum ran through the vessels,
+        // which are built first, and the muscle was left a thin cord among them.
+        via: [
+          [0.034, m(P.mastoid, P.jugularNotch)[1], 0.047],
+          [0.056, m(P.mastoid, P.jugularNotch)[1], 0.026],
+        ],
         belly: 0.0075,
         tendon: 0.004,
         n: 5,
