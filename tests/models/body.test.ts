@@ -172,6 +172,34 @@ describe('landmarks at their published vertebral levels', () => {
       expect((first!.distance - skin.distance) * 1000, `y ${y}`).toBeLessThan(25);
     }
   });
+  for (const side of ['left', 'right'] as const) {
+    it(`at mid-neck sternocleidomastoid covers the internal jugular vein (${side})`, () => {
+      // the carotid sheath lies under the anterior border of sternocleidomastoid (Moore): a
+      // needle aimed at the vein from the front and side meets the muscle first (it used to be
+      // a thin cord among the vessels, and the needle met the vein through fat)
+      const sx = side === 'left' ? 1 : -1;
+      const y = (lm(`mastoid-process-${side}`).bone[1] + lm('jugular-notch').bone[1]) / 2;
+      const vein = meshes.find((m) => m.id === `internal-jugular-vein-${side}`)!;
+      const c = [0, 0, 0];
+      let k = 0;
+      for (let i = 0; i < vein.positions.length; i += 3) {
+        if (Math.abs(vein.positions[i + 1]! - y) > 0.005) continue;
+        c[0] += vein.positions[i]!;
+        c[2] += vein.positions[i + 2]!;
+        k++;
+      }
+      expect(k).toBeGreaterThan(0);
+      const at: [number, number, number] = [c[0]! / k, y, c[2]! / k];
+      for (const deg of [30, 45, 60]) {
+        const a = (deg * Math.PI) / 180;
+        const d: [number, number, number] = [-sx * Math.sin(a), 0, -Math.cos(a)];
+        const first = index
+          .hitsAlong([at[0] - d[0] * 0.15, y, at[2] - d[2] * 0.15], d, 0.15)
+          .find((h) => h.entering && !['skin', 'subcutaneous-fat'].includes(h.structure));
+        expect(first?.structure, `${deg}° from the front`).toBe(`sternocleidomastoid-${side}`);
+      }
+    });
+  }
   it('skin points lie within 6 cm of their bony points', () => {
     // the umbilicus and nipples are soft-tissue landmarks: their "bone" point is the deep reference
     for (const [id, l] of Object.entries(manifest.landmarks).filter(
