@@ -180,16 +180,17 @@ describe('landmarks at their published vertebral levels', () => {
       const sx = side === 'left' ? 1 : -1;
       const y = (lm(`mastoid-process-${side}`).bone[1] + lm('jugular-notch').bone[1]) / 2;
       const vein = meshes.find((m) => m.id === `internal-jugular-vein-${side}`)!;
-      const c = [0, 0, 0];
+      let cx = 0;
+      let cz = 0;
       let k = 0;
       for (let i = 0; i < vein.positions.length; i += 3) {
         if (Math.abs(vein.positions[i + 1]! - y) > 0.005) continue;
-        c[0] += vein.positions[i]!;
-        c[2] += vein.positions[i + 2]!;
+        cx += vein.positions[i]!;
+        cz += vein.positions[i + 2]!;
         k++;
       }
       expect(k).toBeGreaterThan(0);
-      const at: [number, number, number] = [c[0]! / k, y, c[2]! / k];
+      const at: [number, number, number] = [cx / k, y, cz / k];
       for (const deg of [30, 45, 60]) {
         const a = (deg * Math.PI) / 180;
         const d: [number, number, number] = [-sx * Math.sin(a), 0, -Math.cos(a)];
