@@ -124,7 +124,7 @@ export function regionPatches(
           )?.[1] ?? -1;
       }
       if (best < 0) continue;
-      c = [p[best * 3]!, p[best * 3 + 1]!, p[best * 3 + 2]!];
+      c = vertexAt(p, best);
     }
     const ids: number[] = [];
     const ws: number[] = [];
