@@ -104,9 +104,11 @@ export function landmarkBonePoints(): Record<string, LandmarkPoint> {
     ANT,
     `${SOURCES.heights} (omphalion height)`,
   );
+  // from 5 cm in front of the spine the nearest skin ahead was the side of the chest, 3–4 cm
+  // lateral to the nipple and 3 cm behind it; from 2.5 cm under the skin it is the skin in front
   paired(
     'nipple',
-    [P.nipple[0], P.nipple[1], 0.05],
+    [P.nipple[0], P.nipple[1], P.nipple[2] - 0.025],
     ANT,
     `${SOURCES.heights} (chest height at the nipples)`,
   );

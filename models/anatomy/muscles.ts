@@ -440,7 +440,9 @@ function definitions(): Record<string, MuscleDef> {
     ],
     'serratus-anterior': [
       {
-        origin: [1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => ribRing(n, n < 3 ? 1.9 : 2.1 - n * 0.03)),
+        // (estimate: the middle digitations arise about 65° round from the front, in front of the
+        // midaxillary line; at 70° the lowered 6th–7th ribs left the muscle's front edge bare)
+        origin: [1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => ribRing(n, n < 3 ? 1.9 : 2.18 - n * 0.03)),
         insertion: [medialBorder(-0.15), medialBorder(0.4), medialBorder(1.0)].map((p) =>
           o(p, [0.004, 0, 0.014]),
         ),
@@ -452,6 +454,8 @@ function definitions(): Record<string, MuscleDef> {
         // band's nearer, inner face, and the muscle was cut down to 8 cm³ inside the chest wall.
         // Only the lateral part: near the scapula it lies under the bone and subscapularis.
         lay: { axis: [0, 0], to: 0.6 },
+        // 36 fibres (the default's cap) left slits of intercostal showing between them
+        n: 48,
       },
     ],
     // Pectoralis major: one fan from the anterior surface of the medial half of the clavicle, the
@@ -609,7 +613,8 @@ function definitions(): Record<string, MuscleDef> {
         // that much "connective tissue" before the peritoneal cavity) and the waist was 346 mm
         // deep (ANSUR II men's mean 237.8 mm)
         lay: { axis: [0, 0], to: 1, drape: 0.08, ontoViscera: true },
-        n: 20,
+        // 20 fibres left gaps between them below the costal margin
+        n: 28,
       },
     ],
     'quadratus-lumborum': [

@@ -1,6 +1,6 @@
 /** The rib rings, costal cartilages and the thoracic cage surface used by lungs and muscles. */
 import { lerp3, smin, type V3 } from '../lib/sdf.ts';
-import { P, vert, type VertebraName } from './frame.ts';
+import { HEIGHTS, P, vert, type VertebraName } from './frame.ts';
 
 export interface Rib {
   n: number;
@@ -64,7 +64,10 @@ export function ribRing(n: number, theta: number): V3 {
   const b = (zAnt - zPost) / 2;
   const zc = (zAnt + zPost) / 2;
   const s = theta / Math.PI;
-  const y = yHead - ring.drop * Math.pow(s, 1.3);
+  const yRing = yHead - ring.drop * Math.pow(s, 1.3);
+  const y = LOW[n] === undefined ? yRing : lowerRibY(n, theta, yHead);
+  // a rib carried down below its ring (LOW) narrows with the trunk (NARROW)
+  const k = 1 - NARROW * Math.max(0, yRing - y);
   // widen the lateral part a little (the thorax is broadest behind the midaxillary line)
   // (ribs 2–5: broader from the midaxillary line forward, see RING)
   const wFront = smoothstep(1.2, 1.9, theta);
@@ -75,7 +78,7 @@ export function ribRing(n: number, theta: number): V3 {
   const c = Math.cos(theta);
   const zc2 = c < 0 ? -Math.pow(-c, pf) : c;
   const sn = Math.sin(theta);
-  const x = c < 0 ? a * Math.pow(Math.max(sn, 0), pf) : a * sn;
+  const x = k * (c < 0 ? a * Math.pow(Math.max(sn, 0), pf) : a * sn);
   // The back of the ring is kept in front of a plane POST_BEHIND_TP behind the transverse
   // process tips (a smooth maximum): from the costotransverse joint the rib runs laterally and
   // only a little backward to its angle, leaving the deep groove beside the spinous processes for
@@ -83,8 +86,59 @@ export function ribRing(n: number, theta: number): V3 {
   // the lateral edge of the erector spinae). The plain ellipse put the rib 2 cm behind the
   // tubercle within 2 cm of it, level with the spinous tips, where the erector spinae should be.
   const floor = v.transverse[2] - POST_BEHIND_TP;
-  return [x, y, -smin(-(zc - b * zc2), -floor, 0.006)];
+  return [x, y, -smin(-(zc - k * b * zc2), -floor, 0.006)];
 }
+
+/**
+ * The lowest point of ribs 7–12, where the bone ends (the costochondral junction; the tip of ribs
+ * 11 and 12). The costal margin runs down from the xiphisternal junction to the 10th costal
+ * cartilage, whose lowest point is the ANSUR II tenth rib height (1120.7 mm, men's mean), level
+ * with L3 (the subcostal plane; Moore, Clinically Oriented Anatomy); the tips of the 9th cartilages
+ * are at L1 (the transpyloric plane; Moore; Gray's Anatomy). estimate: the 7th and 8th at T11 and
+ * T12, the 11th's tip at L2, the 12th's at L1. With one drop per rib, from its head to the front,
+ * the 10th cartilage ended at T12, 11 cm above the tenth rib height, and the pleura did not reach
+ * the level of the xiphoid at the anterior axillary line.
+ */
+const LOW: Partial<Record<number, () => number>> = {
+  7: () => vert('t11').body[1],
+  8: () => vert('t12').body[1],
+  9: () => vert('l1').body[1] + 0.01,
+  10: () => HEIGHTS.rib10,
+  11: () => vert('l2').body[1],
+  12: () => vert('l1').body[1],
+};
+
+/**
+ * Height of one of ribs 7–12 at angle theta: down from the head to its lowest point where the
+ * bone ends, then, for 7–10, the cartilage up toward the sternum (the 7th, reaching it where the
+ * old ring did) or to the cartilage above (8–10; Gray's Anatomy: each joins the one above and
+ * together they form the costal margin). Beyond the tip of 11 and 12 the ring (used only to
+ * continue the cage's surface round to the front) keeps descending, so each rib stays below the
+ * one above at every angle.
+ */
+function lowerRibY(n: number, theta: number, yHead: number): number {
+  const ring = RING[n]!;
+  const low = LOW[n]!();
+  if (theta <= ring.end) return yHead - (yHead - low) * Math.pow(theta / ring.end, 1.3);
+  if (n >= 11) return low - 0.2 * (theta - ring.end);
+  const top =
+    n === 7
+      ? yHead - ring.drop * Math.pow(ring.cartEnd / Math.PI, 1.3)
+      : ribRing(n - 1, ring.cartEnd)[1] - CARTILAGE_STEP;
+  const t = Math.min(1, (theta - ring.end) / (ring.cartEnd - ring.end));
+  return low + Math.max(0, top - low) * t * t * (3 - 2 * t);
+}
+
+/** estimate: how far below the cartilage above a cartilage of ribs 8–10 ends, metres. */
+const CARTILAGE_STEP = 0.01;
+
+/**
+ * estimate: how much a rib narrows, per metre that LOW carries it below its ring: the trunk
+ * tapers from the chest to the waist, and the costal margin lies under the abdominal wall (whose
+ * muscles attach to it; Moore). Without it the lowered 9th and 10th cartilages stood 3–4 cm
+ * outside the abdominal wall at L2 and pushed the skin out with them.
+ */
+const NARROW = 2.0;
 
 /**
  * estimate: how far the back of the rib cage (the rib angles) lies behind the transverse process

@@ -261,33 +261,29 @@ describe('depths at needling sites within the published ranges', () => {
       expect(d!).toBeGreaterThanOrEqual(14);
       expect(d!).toBeLessThanOrEqual(69);
     });
-    // Known gap (it.fails: it turns red the day the model is fixed). The model's lower ribs end
-    // too high: the costal margin's lowest point is at T12, not L3 (see the next describe), so at
-    // the level of the xiphoid the pleura has already ended at the anterior axillary line. Branch
-    // wip/ribs lowers ribs 7–12 and meets this (31–37 mm) but leaves other tests to mend.
-    it.fails(
-      `anterior axillary line at the level of the xiphoid: skin to pleura 10–60 mm (Wax & Leibowitz 2007: median 26, from 10) (${side})`,
-      () => {
-        // the anterior axillary line taken 45° round from the front (estimate), perpendicular to
-        // the trunk's axis
-        const y = lm('xiphoid-process').skin[1];
-        const a = Math.PI / 4;
-        const d = depthTo(
-          [sx * 0.2 * Math.sin(a), y, 0.2 * Math.cos(a)],
-          [-sx * Math.sin(a), 0, -Math.cos(a)],
-          [`pleura-${side}`],
-        );
-        expect(d).not.toBeNull();
-        expect(d!).toBeGreaterThanOrEqual(10);
-        expect(d!).toBeLessThanOrEqual(60);
-      },
-    );
-    // Known gap, as above: the subcostal plane, through the lowest point of the costal margin
-    // (the 10th costal cartilage), is at L3 (Moore, Clinically Oriented Anatomy)
-    it.fails(`the costal margin's lowest point within 2 cm of the level of L3 (${side})`, () => {
+    // (main had the costal margin's lowest point at T12 until 2026-11: the pleura had already
+    // ended here, 11 cm above its published level)
+    it(`anterior axillary line at the level of the xiphoid: skin to pleura 10–60 mm (Wax & Leibowitz 2007: median 26, from 10) (${side})`, () => {
+      // the anterior axillary line taken 45° round from the front (estimate), perpendicular to
+      // the trunk's axis
+      const y = lm('xiphoid-process').skin[1];
+      const a = Math.PI / 4;
+      const d = depthTo(
+        [sx * 0.2 * Math.sin(a), y, 0.2 * Math.cos(a)],
+        [-sx * Math.sin(a), 0, -Math.cos(a)],
+        [`pleura-${side}`],
+      );
+      expect(d).not.toBeNull();
+      expect(d!).toBeGreaterThanOrEqual(10);
+      expect(d!).toBeLessThanOrEqual(60);
+    });
+    // the lowest point of the costal margin (the 10th costal cartilage) is the ANSUR II tenth rib
+    // height, level with L3 (the subcostal plane; Moore, Clinically Oriented Anatomy)
+    it(`the costal margin's lowest point within 2 cm of the ANSUR II tenth rib height (1120.7 mm) and of L3 (${side})`, () => {
       const cart = meshes.find((m) => m.id === `costal-cartilages-${side}`)!;
       let low = Infinity;
       for (let i = 1; i < cart.positions.length; i += 3) low = Math.min(low, cart.positions[i]!);
+      expect(Math.abs(low - 1.1207)).toBeLessThan(0.02);
       expect(Math.abs(low - lm('l3-spinous-process').bone[1])).toBeLessThan(0.02);
     });
     it(`rhomboid major beside the scapula: skin to rib 18–30 mm, skin to rhomboid 10–20 mm (Ann Rehabil Med 2014: 21–27 and 12–18 mm) (${side})`, () => {

@@ -326,7 +326,7 @@ describe('docs/quiz-format.md', () => {
     const answers = parseAnswersFile(JSON.stringify(answersDoc), 'answers.json', generated);
     const { results, summary } = scoreQuiz(world, generated.questions, answers.answers);
     const scores = Object.fromEntries(results.map((r) => [r.type, r.score]));
-    // the scores the page states; the locate one (46 mm along the skin) within a few mm
+    // the scores the page states; the locate one (42 mm along the skin) within a few mm
     expect(scores).toMatchObject({
       'paint-zone': 0.857,
       'pick-trigger-points': 0.667,
@@ -334,8 +334,8 @@ describe('docs/quiz-format.md', () => {
       'name-muscle': 1,
       needle: 1,
     });
-    expect(scores.locate).toBeGreaterThan(0.55);
-    expect(scores.locate).toBeLessThan(0.65);
+    expect(scores.locate).toBeGreaterThan(0.62);
+    expect(scores.locate).toBeLessThan(0.71);
     expect(summary).toMatchObject({ correct: 3, total: 6 });
   });
 
