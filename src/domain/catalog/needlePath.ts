@@ -22,9 +22,24 @@ export function backstopId(
   return exists(sided) ? sided : exists(rule.backstop) ? rule.backstop : undefined;
 }
 
-/** Aim at the nearest point of the backstop bone from the skin spot. */
-export function aimAtBackstop(index: BodyIndex, skin: BodyVec3, bone: string): BodyVec3 {
-  return norm(sub(index.closest(bone, skin).point, skin));
+/**
+ * A rib backstop is the rib the fingers bracket under the point: the catalog names the rib where
+ * its sources put the point, and on the model the point may lie over the next one. So the nearest
+ * of that rib, the one above and the two below (by the distance from the point) stands in for it.
+ */
+function nearestRib(index: BodyIndex, bone: string | undefined, p: BodyVec3): string | undefined {
+  const m = bone ? /^rib-(\d+)-(left|right)$/.exec(bone) : null;
+  if (!bone || !m) return bone;
+  const n = Number(m[1]);
+  let best = bone;
+  let bestD = index.closest(bone, p).distance;
+  for (const k of [n - 1, n + 1, n + 2]) {
+    const id = `rib-${k}-${m[2]}`;
+    if (k < 1 || k > 12 || !index.get(id)) continue;
+    const d = index.closest(id, p).distance;
+    if (d < bestD) [best, bestD] = [id, d];
+  }
+  return best;
 }
 
 /** A unit vector in the body frame for a direction rule on one side. */
@@ -70,11 +85,18 @@ export interface RecommendedNeedle {
 
 /**
  * The recommended needle for a placed trigger point: how the catalog's words become a line on
- * the model. A rule with a backstop bone aims from the skin spot at that bone. Otherwise the
- * needle runs along the rule's direction through the trigger point, entering where that line
- * leaves the skin (a pincer needle enters the near side of the fold and points at the far
- * finger), provided the entry lies within the recommended depth and the line goes into the skin;
- * failing that, it goes from the skin spot straight at the point.
+ * the model. Every line passes through the trigger point (a needle shown beside its target would
+ * teach the wrong spot: aimed from the skin spot at the nearest point of a backstop bone, the
+ * supraspinatus needle met the spine of the scapula and never the muscle).
+ * - A rule with a backstop bone: from the skin spot through the point, when that line goes on to
+ *   meet the bone within the needle's length; else through the point straight at the nearest
+ *   point of the bone, entering where that line leaves the skin.
+ * - Otherwise along the rule's direction through the point, entering where that line leaves the
+ *   skin (a pincer needle enters the near side of the fold and points at the far finger), when
+ *   the entry lies within the needle's length and the line goes into the skin.
+ * - Failing those, at the point from the skin spot; when that aim has a part along a direction the
+ *   rule says to avoid, first along the aim with that part taken out (if most of it is left),
+ *   entering where that line through the point leaves the skin.
  */
 export function recommendedNeedle(
   index: BodyIndex,
@@ -87,34 +109,54 @@ export function recommendedNeedle(
     depthMm: needling.depthMm,
     needleLengthMm: needling.needleLengthMm,
   };
-  const bone = backstopId(needling.directionRule, side, (id) => !!index.get(id));
-  if (bone) {
-    const entry = skinEntry(index, placed.skin);
-    const aim = aimAtBackstop(index, entry.point, bone);
-    if (dot(aim, entry.inward) > 0.1)
-      return { ...common, entry: entry.point, direction: aim, backstop: bone };
-  }
-  const rule = ruleDirection(needling.directionRule, side, norm(sub(placed.point, placed.skin)));
-  const back: BodyVec3 = [-rule[0], -rule[1], -rule[2]];
-  const exit = index
-    .hitsAlong(placed.point, back, needling.depthMm.max / 1000, new Set(['skin']))
-    .find((h) => !h.entering);
-  if (exit) {
+  const length = needling.needleLengthMm / 1000;
+  /** The line through the point along `dir`, entering where it leaves the skin going back. */
+  const through = (dir: BodyVec3, reach: number) => {
+    const back: BodyVec3 = [-dir[0], -dir[1], -dir[2]];
+    const exit = index
+      .hitsAlong(placed.point, back, reach, new Set(['skin']))
+      .find((h) => !h.entering);
+    if (!exit) return null;
     const entry = skinEntry(index, along(placed.point, back, exit.distance));
     // the line must go in through the skin, not graze it
-    if (dot(rule, entry.inward) > 0.1) return { ...common, entry: entry.point, direction: rule };
-  }
-  const entry = skinEntry(index, placed.skin);
-  // aimed at the point, but with no part along a direction the rule says to avoid
-  let aim = norm(sub(placed.point, entry.point));
-  for (const a of needling.directionRule.avoid) {
-    const u = ruleDirection({ toward: [a], avoid: [] }, side, entry.inward);
-    const k = dot(aim, u);
-    if (k > 0) aim = norm(sub(aim, [u[0] * k, u[1] * k, u[2] * k]));
-  }
-  return {
-    ...common,
-    entry: entry.point,
-    direction: dot(aim, entry.inward) > 0.1 ? aim : entry.inward,
+    return dot(dir, entry.inward) > 0.1 ? entry.point : null;
   };
+  const meets = (from: BodyVec3, dir: BodyVec3, id: string) =>
+    index.hitsAlong(from, dir, length).some((h) => h.entering && h.structure === id);
+  const spot = skinEntry(index, placed.skin);
+  const bone = nearestRib(
+    index,
+    backstopId(needling.directionRule, side, (id) => !!index.get(id)),
+    placed.point,
+  );
+  if (bone) {
+    const aim = norm(sub(placed.point, spot.point));
+    if (dot(aim, spot.inward) > 0.1 && meets(spot.point, aim, bone))
+      return { ...common, entry: spot.point, direction: aim, backstop: bone };
+    const onto = norm(sub(index.closest(bone, placed.point).point, placed.point));
+    const entry = through(onto, length);
+    if (entry) return { ...common, entry, direction: onto, backstop: bone };
+  }
+  const rule = ruleDirection(needling.directionRule, side, norm(sub(placed.point, placed.skin)));
+  const entry = through(rule, length);
+  if (entry) return { ...common, entry, direction: rule };
+  // aimed at the point, but with no part along a direction the rule says to avoid
+  const direct = norm(sub(placed.point, spot.point));
+  let aim = direct;
+  for (const a of needling.directionRule.avoid) {
+    const u = ruleDirection({ toward: [a], avoid: [] }, side, spot.inward);
+    const k = dot(aim, u);
+    if (k > 0) aim = sub(aim, [u[0] * k, u[1] * k, u[2] * k]);
+  }
+  // (an aim mostly along an avoided direction leaves too little to steer by)
+  const kept = Math.hypot(...aim);
+  if (kept > 0.999 && dot(direct, spot.inward) > 0.1)
+    return { ...common, entry: spot.point, direction: direct };
+  if (kept > 0.5) {
+    aim = norm(aim);
+    const via = through(aim, length);
+    if (via) return { ...common, entry: via, direction: aim };
+  }
+  if (dot(direct, spot.inward) > 0.1) return { ...common, entry: spot.point, direction: direct };
+  return { ...common, entry: spot.point, direction: spot.inward };
 }

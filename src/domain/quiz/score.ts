@@ -286,8 +286,8 @@ function simulate(world: QuizWorld, spec: NeedleSpec): NeedleResult | string {
 
 /**
  * A needle that reaches the trigger point safely on the model: the catalog's recommended line
- * when it passes through the point, else from its entry, or from the point's skin spot, straight
- * at the point (the catalog's backstop aim does not always pass through the point as placed).
+ * (it passes through the point), else from its entry, or from the point's skin spot, straight at
+ * the point, when the recommended line meets a danger structure before the point.
  */
 const specCache = new WeakMap<QuizWorld, Map<string, NeedleSpec | null>>();
 

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { loadBodyFromDisk } from '../../../src/domain/body/node.ts';
+import { loadCatalogFromDisk } from '../../../src/domain/catalog/node.ts';
+import { placeTriggerPoint } from '../../../src/domain/catalog/placement.ts';
+import { recommendedNeedle } from '../../../src/domain/catalog/needlePath.ts';
+
+const { manifest, index } = loadBodyFromDisk();
+const catalog = loadCatalogFromDisk();
+
+// Until 2026-11 a rule with a backstop bone aimed from the skin spot at the bone's nearest point,
+// and a rule whose aim had a part to avoid dropped that part without moving the entry: 78 of the
+// 170 recommended needles passed 8–58 mm from their trigger point (the supraspinatus needle met
+// the spine of the scapula and never the muscle; the serratus anterior needle ran up the armpit).
+/**
+ * KNOWN DEVIATIONS (it.fails, so each turns red when corrected): with the arms at the sides the
+ * serratus anterior point's skin spot, near the midaxillary line, lies in the crease where the
+ * arm rests on the chest; the sources needle it side-lying with the arm raised.
+ */
+const KNOWN = new Set(['serratus-anterior-trp1:left', 'serratus-anterior-trp1:right']);
+
+describe('the recommended needle goes through its trigger point', () => {
+  for (const t of catalog.triggerPoints) {
+    for (const side of ['left', 'right'] as const) {
+      const test = KNOWN.has(`${t.id}:${side}`) ? it.fails : it;
+      test(`${t.id} (${side})`, () => {
+        const p = placeTriggerPoint(t.anchor, side, manifest.landmarks, index);
+        if (!p) return; // placement gaps are reported by placement.test.ts
+        const rec = recommendedNeedle(index, t.needling, side, p);
+        const d = p.point.map((v, k) => v - rec.entry[k]!);
+        const along = d.reduce((s, v, k) => s + v * rec.direction[k]!, 0);
+        const off = Math.sqrt(Math.max(0, d.reduce((s, v) => s + v * v, 0) - along * along));
+        expect(along, 'the point lies ahead of the entry').toBeGreaterThan(0);
+        expect(off * 1000, 'mm from the line').toBeLessThan(1);
+        // the line goes in through the skin at its entry, from the open air: no tissue in the
+        // 5 mm before it (where the arm rests on the chest the skin spot lies in a crease)
+        const [ex, ey, ez] = rec.entry;
+        const [dx, dy, dz] = rec.direction;
+        const hits = index.hitsAlong(
+          [ex - dx * 0.005, ey - dy * 0.005, ez - dz * 0.005],
+          rec.direction,
+          0.01,
+        );
+        expect(hits[0]?.structure).toBe('skin');
+        expect(hits[0]?.entering).toBe(true);
+        expect(hits[0]!.distance * 1000).toBeGreaterThan(4.5);
+      });
+    }
+  }
+});
