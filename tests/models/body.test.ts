@@ -159,6 +159,30 @@ describe('landmarks at their published vertebral levels', () => {
     }
     expect(checked).toBe(64);
   });
+  it('between the recti above the umbilicus the gap (the linea alba) is at most 22 mm wide (Beer et al. 2009)', () => {
+    // ultrasound of 150 nulliparous women: normal (90th percentile) up to 15 mm at the xiphoid
+    // and 22 mm 3 cm above the umbilicus; the model's linea alba, a thin aponeurosis, is left
+    // out, so there the fat reaches the abdominal cavity. From 1.5 cm below the xiphoid's level
+    // (at its level the xiphoid itself lies between the recti) to 2 cm above the umbilicus.
+    const edge = (y: number, s: number) => {
+      for (let x = 0; x <= 0.06; x += 0.001) {
+        const hits = index.hitsAlong([s * x, y, 0.4], [0, 0, -1], 0.4);
+        const wall = hits.find((h) => h.entering && h.structure.startsWith('abdominal-wall'));
+        const cavity = hits.find((h) => h.entering && h.structure === 'abdominal-viscera');
+        if (wall && (!cavity || wall.distance < cavity.distance)) return x;
+      }
+      return Infinity;
+    };
+    const top = lm('xiphoid-process').skin[1] - 0.015;
+    const bottom = lm('umbilicus').skin[1] + 0.02;
+    let checked = 0;
+    for (let y = top; y >= bottom; y -= 0.01) {
+      const gapMm = (edge(y, 1) + edge(y, -1)) * 1000;
+      expect(gapMm, `y ${y.toFixed(3)}`).toBeLessThanOrEqual(22);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
   it('in the middle of the neck a needle from the front meets the neck viscera, not only fat', () => {
     // (before the neck viscera were modelled the middle of the neck, between the carotid
     // sheaths, was all fat down to the vertebrae); 25 mm is a loose bound, not a published depth
