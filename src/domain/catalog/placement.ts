@@ -20,8 +20,32 @@ export interface Placement {
   structure: string;
 }
 
-/** The trigger point's place on one side, or null when the model lacks the landmarks or muscle. */
+/**
+ * The trigger point's place on one side, or null when the model lacks the landmarks or muscle.
+ * The model is built as mirror images, so a point on the right is the left one mirrored, when
+ * that lies inside the right muscle: placed side by side, small differences between the two
+ * meshes sent the search down different lines (the right subscapularis point lay 2 cm from the
+ * mirror of the left).
+ */
 export function placeTriggerPoint(
+  anchor: TrpAnchor,
+  side: CatalogSide,
+  landmarks: LandmarkMap,
+  index: BodyIndex,
+): Placement | null {
+  const right = `${anchor.structure}-right`;
+  if (side === 'right' && index.get(right)) {
+    const left = placeOnSide(anchor, 'left', landmarks, index);
+    if (left && left.structure === `${anchor.structure}-left`) {
+      const point: BodyVec3 = [-left.point[0], left.point[1], left.point[2]];
+      if (index.contains(right, point))
+        return { point, skin: index.closest('skin', point).point, structure: right };
+    }
+  }
+  return placeOnSide(anchor, side, landmarks, index);
+}
+
+function placeOnSide(
   anchor: TrpAnchor,
   side: CatalogSide,
   landmarks: LandmarkMap,

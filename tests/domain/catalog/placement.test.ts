@@ -31,12 +31,21 @@ describe('trigger points placed on the generated model', () => {
       });
     }
   }
-  it('mirrors: left and right positions are symmetric within 1 cm', () => {
-    const t = catalog.triggerPoints.find((x) => x.anchor.structure === 'trapezius-upper')!;
-    const l = placeTriggerPoint(t.anchor, 'left', manifest.landmarks, index)!;
-    const r = placeTriggerPoint(t.anchor, 'right', manifest.landmarks, index)!;
-    expect(
-      Math.hypot(l.point[0] + r.point[0], l.point[1] - r.point[1], l.point[2] - r.point[2]),
-    ).toBeLessThan(0.01);
+  it('mirrors: every right point is the left one mirrored, within 3 mm', () => {
+    // (placed side by side, the right subscapularis point lay 2 cm from the left's mirror image;
+    // where the mirror image falls just outside the right mesh, the right is placed by itself)
+    const off: string[] = [];
+    for (const t of catalog.triggerPoints) {
+      const l = placeTriggerPoint(t.anchor, 'left', manifest.landmarks, index);
+      const r = placeTriggerPoint(t.anchor, 'right', manifest.landmarks, index);
+      if (!l || !r) continue;
+      const d = Math.hypot(
+        l.point[0] + r.point[0],
+        l.point[1] - r.point[1],
+        l.point[2] - r.point[2],
+      );
+      if (d > 0.003) off.push(`${t.id}: ${(d * 1000).toFixed(1)} mm`);
+    }
+    expect(off).toEqual([]);
   });
 });
