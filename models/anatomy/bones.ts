@@ -107,6 +107,22 @@ function mandible(): Primitive[] {
     // coronoid processes (temporalis insertion)
     capsule(add(l, [0, 0.02, 0.03]), add(l, [-0.002, 0.05, 0.035]), 0.006, 0.004),
     capsule(add(r, [0, 0.02, 0.03]), add(r, [0.002, 0.05, 0.035]), 0.006, 0.004),
+    // the body of the mandible as a plate: its alveolar part and the lower teeth rise from the
+    // lower border to the occlusal plane under the maxilla (Gray's Anatomy); as a rod along the
+    // lower border alone, it left a slot under the maxilla that the skin sank into
+    ...[0.009, 0.018, 0.027, 0.036, 0.045].flatMap((up) =>
+      [1, -1].flatMap((sx) =>
+        chain(
+          [
+            [sx * (l[0] - 0.004), l[1] + up, l[2] + 0.022],
+            [sx * 0.034, P.chin[1] + up + 0.004, 0.073],
+            [0, P.chin[1] + up, 0.098 - up * 0.1],
+          ],
+          0.005,
+          0.005,
+        ),
+      ),
+    ),
   ];
 }
 

@@ -183,6 +183,24 @@ describe('landmarks at their published vertebral levels', () => {
     }
     expect(checked).toBeGreaterThan(10);
   });
+  it('from the front, between the chin and the upper teeth, the mandible lies under the skin', () => {
+    // the body of the mandible rises from its lower border to the lower teeth, under the maxilla
+    // (Gray's Anatomy); as a rod along the lower border alone it left a slot under the maxilla
+    // that the skin sank into, and there the first tissue under the fat was the neck viscera.
+    // 20 mm is a loose bound, not a published depth.
+    const mand = meshes.find((m) => m.id === 'mandible')!;
+    let low = Infinity;
+    for (let i = 1; i < mand.positions.length; i += 3) low = Math.min(low, mand.positions[i]!);
+    for (const up of [0.015, 0.025, 0.035, 0.045]) {
+      const hits = index.hitsAlong([0, low + up, 0.4], [0, 0, -1], 0.4);
+      const skin = hits.find((h) => h.structure === 'skin' && h.entering)!;
+      const first = hits.find(
+        (h) => h.entering && !['skin', 'subcutaneous-fat'].includes(h.structure),
+      );
+      expect(first?.structure, `${up * 1000} mm above the chin`).toBe('mandible');
+      expect((first!.distance - skin.distance) * 1000).toBeLessThan(20);
+    }
+  });
   it('in the middle of the neck a needle from the front meets the neck viscera, not only fat', () => {
     // (before the neck viscera were modelled the middle of the neck, between the carotid
     // sheaths, was all fat down to the vertebrae); 25 mm is a loose bound, not a published depth
