@@ -368,6 +368,24 @@ describe('depths at needling sites within the published ranges', () => {
       expect(rhomboid!).toBeGreaterThanOrEqual(1.7);
       expect(rhomboid!).toBeLessThanOrEqual(10.9);
     });
+    it(`beside the scapula at T5 the deep border of rhomboid major is 15–25 mm deep and the pleura deeper (Valera-Calero et al.: about 19 mm) (${side})`, () => {
+      // the deepest insertion that still stays in rhomboid major, by ultrasound of 59 adults
+      const root = lm(`root-of-spine-of-scapula-${side}`).bone;
+      const hits = index.hitsAlong(
+        [root[0] * 0.55, y('t5-spinous-process'), -0.25],
+        [0, 0, 1],
+        0.3,
+      );
+      const skin = hits.find((h) => h.structure === 'skin' && h.entering)!;
+      const deep = hits.filter((h) => h.structure === `rhomboid-major-${side}` && !h.entering);
+      const pleura = hits.find((h) => h.structure === `pleura-${side}` && h.entering);
+      expect(deep.length).toBeGreaterThan(0);
+      const deepMm = (deep[deep.length - 1]!.distance - skin.distance) * 1000;
+      expect(deepMm).toBeGreaterThanOrEqual(15);
+      expect(deepMm).toBeLessThanOrEqual(25);
+      expect(pleura).toBeDefined();
+      expect((pleura!.distance - skin.distance) * 1000).toBeGreaterThan(deepMm + 5);
+    });
     it(`teres minor is a muscle along the lateral border of the scapula, not a sliver (${side})`, () => {
       // (it was under 1 cm³ while infraspinatus, built first, took its space; the model's teres
       // major is about 25 cm³: an estimate of the floor, not a published volume)
