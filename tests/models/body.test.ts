@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadBodyFromDisk } from '../../src/domain/body/node.ts';
 import { ALL_STRUCTURE_IDS } from '../../models/structures.ts';
+import { ribRing } from '../../models/anatomy/ribs.ts';
 import { CONTAINER_STRUCTURES } from '../../src/domain/body/bodyIndex.ts';
 import { mulberry32 } from '../../src/domain/random.ts';
 import { MIDLINE_LANDMARKS, PAIRED_LANDMARKS } from '../../src/domain/catalog/schema.ts';
@@ -446,6 +447,40 @@ describe('depths at needling sites within the published ranges', () => {
       expect(top - third).toBeLessThanOrEqual(0.04);
       void sx;
     });
+  }
+});
+
+describe('the lower borders of the pleura and the lungs at their surface markings', () => {
+  // the parietal pleura crosses rib 8 at the midclavicular line, rib 10 at the midaxillary line
+  // and rib 12 beside the spine; the lung (quiet breathing) about two ribs higher: 6, 8 and 10
+  // (Gray's Anatomy; Moore). Angles from the posterior midline; a rib's height there is its
+  // centre line (at the midclavicular line the ribs are costal cartilage). Within 1.5 cm.
+  const LINES: [string, number, number, number][] = [
+    ['midclavicular', 2.45, 8, 6],
+    ['midaxillary', Math.PI / 2, 10, 8],
+    ['paravertebral', 0.5, 12, 10],
+  ];
+  for (const side of ['left', 'right'] as const) {
+    const sx = side === 'left' ? 1 : -1;
+    for (const [line, th, pleuraRib, lungRib] of LINES) {
+      it(`${line}: the pleura at rib ${pleuraRib}, the lung at rib ${lungRib} (${side})`, () => {
+        const [dx, , dz] = [sx * Math.sin(th), 0, -Math.cos(th)];
+        // the lowest point of a sac along that line: vertical rays up from below at several
+        // distances from the trunk's axis
+        const lowest = (id: string) => {
+          let low = Infinity;
+          for (const r of [0.03, 0.05, 0.07, 0.09, 0.11]) {
+            const hit = index
+              .hitsAlong([dx * r, 0.9, dz * r], [0, 1, 0], 0.7, new Set([id]))
+              .find((h) => h.entering);
+            if (hit) low = Math.min(low, 0.9 + hit.distance);
+          }
+          return low;
+        };
+        expect(Math.abs(lowest(`pleura-${side}`) - ribRing(pleuraRib, th)[1])).toBeLessThan(0.015);
+        expect(Math.abs(lowest(`lung-${side}`) - ribRing(lungRib, th)[1])).toBeLessThan(0.015);
+      });
+    }
   }
 });
 
