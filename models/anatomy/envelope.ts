@@ -3,7 +3,7 @@
  * fat thickness that varies by region. The union is sampled once on a grid; the inner (fat) and
  * outer (skin) surfaces are level sets of that grid plus the regional thickness.
  */
-import { Shape, type Bounds, type Primitive, type V3 } from '../lib/sdf.ts';
+import { capsule, ellipsoid, Shape, type Bounds, type Primitive, type V3 } from '../lib/sdf.ts';
 import { HEIGHTS, P } from './frame.ts';
 
 export const FAT_SOURCE =
@@ -147,7 +147,7 @@ const REACH = 0.06;
  * 2–3 times fatThickness.
  */
 export function envelope(groups: readonly EnvelopeGroup[]): Envelope {
-  const parts: Primitive[] = groups
+  const parts: Primitive[] = [...groups, { prims: nose(), blend: 0.006 }]
     .filter((g) => g.prims.length > 0)
     .map((g) => {
       const own = new Shape(g.prims, g.blend, REACH, true);
@@ -182,6 +182,20 @@ export function envelope(groups: readonly EnvelopeGroup[]): Envelope {
     withFat: surface,
     bounds: { min, max },
   };
+}
+
+/**
+ * The external nose, soft tissue under the skin (its cartilages are not modelled as structures):
+ * without it the face was a mask. The root lies just below the sellion, which the ANSUR II men's
+ * menton–sellion length (122.6 mm) puts about 1 cm above the tragion on this model. estimate: the
+ * tip about 4 cm lower and 2.5 cm in front of the face, the alae 3 cm across.
+ */
+function nose(): Primitive[] {
+  const y = HEIGHTS.tragion;
+  return [
+    capsule([0, y + 0.004, 0.108], [0, y - 0.036, 0.126], 0.007, 0.009),
+    ellipsoid([0, y - 0.04, 0.112], [0.016, 0.008, 0.01]),
+  ];
 }
 
 /** Coarse steps per sample cell, and the distance within which a coarse cell is sampled finely. */

@@ -202,6 +202,22 @@ describe('landmarks at their published vertebral levels', () => {
       expect((first!.distance - skin.distance) * 1000).toBeLessThan(20);
     }
   });
+  it('the face has a nose: in the midline it stands at least 15 mm in front of the cheeks', () => {
+    // (the face was a mask, the midline 7 mm in front of the cheeks); a loose bound on the
+    // model's estimated nose, not a published figure
+    const tragion = lm('mastoid-process-left').bone[1] + 0.022;
+    const front = (x: number, yy: number) => {
+      const hit = index.hitsAlong([x, yy, 0.5], [0, 0, -1], 0.5, new Set(['skin']))[0];
+      return hit ? 0.5 - hit.distance : -Infinity;
+    };
+    let tip = { y: 0, z: -Infinity };
+    for (let yy = tragion - 0.06; yy <= tragion + 0.005; yy += 0.0025) {
+      const z = front(0, yy);
+      if (z > tip.z) tip = { y: yy, z };
+    }
+    expect(tip.z - front(0.035, tip.y)).toBeGreaterThan(0.015);
+    expect(tip.z - front(-0.035, tip.y)).toBeGreaterThan(0.015);
+  });
   it('in the middle of the neck a needle from the front meets the neck viscera, not only fat', () => {
     // (before the neck viscera were modelled the middle of the neck, between the carotid
     // sheaths, was all fat down to the vertebrae); 25 mm is a loose bound, not a published depth
