@@ -124,15 +124,17 @@ export function recommendedNeedle(
   const meets = (from: BodyVec3, dir: BodyVec3, id: string) =>
     index.hitsAlong(from, dir, length).some((h) => h.entering && h.structure === id);
   const spot = skinEntry(index, placed.skin);
+  // from the skin spot straight at the point
+  const direct = norm(sub(placed.point, spot.point));
+  const directGoesIn = dot(direct, spot.inward) > 0.1;
   const bone = nearestRib(
     index,
     backstopId(needling.directionRule, side, (id) => !!index.get(id)),
     placed.point,
   );
   if (bone) {
-    const aim = norm(sub(placed.point, spot.point));
-    if (dot(aim, spot.inward) > 0.1 && meets(spot.point, aim, bone))
-      return { ...common, entry: spot.point, direction: aim, backstop: bone };
+    if (directGoesIn && meets(spot.point, direct, bone))
+      return { ...common, entry: spot.point, direction: direct, backstop: bone };
     const onto = norm(sub(index.closest(bone, placed.point).point, placed.point));
     const entry = through(onto, length);
     if (entry) return { ...common, entry, direction: onto, backstop: bone };
@@ -141,7 +143,6 @@ export function recommendedNeedle(
   const entry = through(rule, length);
   if (entry) return { ...common, entry, direction: rule };
   // aimed at the point, but with no part along a direction the rule says to avoid
-  const direct = norm(sub(placed.point, spot.point));
   let aim = direct;
   for (const a of needling.directionRule.avoid) {
     const u = ruleDirection({ toward: [a], avoid: [] }, side, spot.inward);
@@ -150,13 +151,12 @@ export function recommendedNeedle(
   }
   // (an aim mostly along an avoided direction leaves too little to steer by)
   const kept = Math.hypot(...aim);
-  if (kept > 0.999 && dot(direct, spot.inward) > 0.1)
-    return { ...common, entry: spot.point, direction: direct };
+  if (kept > 0.999 && directGoesIn) return { ...common, entry: spot.point, direction: direct };
   if (kept > 0.5) {
     aim = norm(aim);
     const via = through(aim, length);
     if (via) return { ...common, entry: via, direction: aim };
   }
-  if (dot(direct, spot.inward) > 0.1) return { ...common, entry: spot.point, direction: direct };
+  if (directGoesIn) return { ...common, entry: spot.point, direction: direct };
   return { ...common, entry: spot.point, direction: spot.inward };
 }
