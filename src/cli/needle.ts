@@ -8,6 +8,7 @@ import { loadBodyFromDisk } from '../domain/body/node.ts';
 import { loadCatalogFromDisk } from '../domain/catalog/node.ts';
 import { placeTriggerPoint } from '../domain/catalog/placement.ts';
 import { recommendedNeedle } from '../domain/catalog/needlePath.ts';
+import { judgeForPoint, type RuleSubject } from '../domain/catalog/ruleCheck.ts';
 import { loadNeedleBodyFromDisk } from '../domain/needle/node.ts';
 import {
   MAX_DEPTH_MM,
@@ -21,7 +22,7 @@ import { CliError } from './errors.ts';
 import { parseArgs } from './args.ts';
 
 const USAGE =
-  'usage: needlewise needle --entry x,y,z (--direction dx,dy,dz | --toward x,y,z | --normal) --depth MM [--length MM] [--body lean|average|high-bmi] [--json]\n' +
+  'usage: needlewise needle --entry x,y,z (--direction dx,dy,dz | --toward x,y,z | --normal) --depth MM [--length MM] [--trigger-point ID --side S] [--body lean|average|high-bmi] [--json]\n' +
   '       needlewise needle --trigger-point ID --side left|right [--depth MM] [--length MM] [--body …] [--json]';
 
 function vec(name: string, v: string | undefined): BodyVec3 {
@@ -57,6 +58,8 @@ export function needleInput(args: readonly string[]) {
       ? mmArg('length', opts.values.length, 1, MAX_DEPTH_MM)
       : undefined;
   const tp = opts.values['trigger-point'];
+  // a trigger point: its rule judges the needle; without --entry the needle is its recommended line
+  let subject: RuleSubject | undefined;
   if (tp !== undefined) {
     const side = opts.values.side;
     if (side !== 'left' && side !== 'right')
@@ -67,21 +70,26 @@ export function needleInput(args: readonly string[]) {
     const { manifest } = loadBodyFromDisk(undefined, habitus);
     const placed = placeTriggerPoint(t.anchor, side, manifest.landmarks, index);
     if (!placed) throw new CliError(`${tp} cannot be placed on this model (${side})`, 1);
-    const rec = recommendedNeedle(index, t.needling, side, placed);
-    const depth =
-      opts.values.depth !== undefined
-        ? mmArg('depth', opts.values.depth, 0, MAX_DEPTH_MM)
-        : Math.min(t.needling.depthMm.max, MAX_DEPTH_MM);
-    return {
-      json: opts.flags.json,
-      habitus,
-      input: {
-        entry: rec.entry,
-        direction: rec.direction,
-        depthMm: depth,
-        ...(length !== undefined ? { lengthMm: length } : {}),
-      },
-    };
+    subject = { needling: t.needling, side, muscleStructure: placed.structure };
+    if (opts.values.entry === undefined) {
+      const body = loadNeedleBodyFromDisk(undefined, habitus);
+      const rec = recommendedNeedle(body, t.needling, side, placed);
+      const depth =
+        opts.values.depth !== undefined
+          ? mmArg('depth', opts.values.depth, 0, MAX_DEPTH_MM)
+          : Math.min(t.needling.depthMm.max, MAX_DEPTH_MM);
+      return {
+        json: opts.flags.json,
+        habitus,
+        subject,
+        input: {
+          entry: rec.entry,
+          direction: rec.direction,
+          depthMm: depth,
+          ...(length !== undefined ? { lengthMm: length } : {}),
+        },
+      };
+    }
   }
   const entry = vec('entry', opts.values.entry);
   const ways = [opts.values.direction, opts.values.toward, opts.flags.normal || undefined];
@@ -96,6 +104,7 @@ export function needleInput(args: readonly string[]) {
   return {
     json: opts.flags.json,
     habitus,
+    subject,
     input: {
       entry,
       direction,
@@ -163,10 +172,11 @@ export function needleText(r: NeedleResult): string {
 }
 
 export async function run(args: readonly string[]): Promise<number> {
-  const { json, input, habitus } = needleInput(args);
+  const { json, input, habitus, subject } = needleInput(args);
   let r: NeedleResult;
   try {
     r = simulateNeedle(loadNeedleBodyFromDisk(undefined, habitus), input);
+    if (subject) r = judgeForPoint(subject, r);
   } catch (err) {
     if (err instanceof RangeError) throw new CliError(err.message.replace(/^simulateNeedle: /, ''));
     throw err;

@@ -24,7 +24,7 @@ export function snapNeedleTo(body: NeedleBody, snap: Snap, focus = true): string
   if (!t || !s.manifest) return 'Unknown trigger point.';
   const placed = placeTriggerPoint(t.anchor, snap.side, s.manifest.landmarks, body.index);
   if (!placed) return `${t.name} cannot be placed on this model (${snap.side}).`;
-  const rec = recommendedNeedle(body.index, t.needling, snap.side, placed);
+  const rec = recommendedNeedle(body, t.needling, snap.side, placed);
   const entry = skinEntry(body.index, rec.entry);
   const aim = aimOf(aimFrame(entry.inward), rec.direction);
   const along = dot(sub(rec.target, entry.point), rec.direction) * 1000;

@@ -23,6 +23,7 @@ import type { Manifest } from '../domain/body/manifest.ts';
 import { browserCatalog } from '../domain/catalog/browser.ts';
 import type { CatalogSide } from '../domain/catalog/load.ts';
 import { recommendedNeedle, type RecommendedNeedle } from '../domain/catalog/needlePath.ts';
+import { judgeForPoint, type JudgedNeedle, type RuleSubject } from '../domain/catalog/ruleCheck.ts';
 import { placeTriggerPoint } from '../domain/catalog/placement.ts';
 import { needleCone, type Cone } from '../domain/needle/cone.ts';
 import { MAX_DEPTH_MM } from '../domain/needle/kinds.ts';
@@ -94,7 +95,7 @@ export function lungDepthsFor(body: NeedleBody): { depths: Float32Array; ms: num
 }
 
 export type NeedleOutcome =
-  | { readonly ok: true; readonly result: NeedleResult }
+  | { readonly ok: true; readonly result: NeedleResult | JudgedNeedle }
   | { readonly ok: false; readonly error: string };
 
 /** What the store holds of the needle. */
@@ -117,36 +118,48 @@ export const settingsOf = (s: Full): NeedleSettings => ({
 let lastKey = '';
 let lastBody: NeedleBody | null = null;
 let lastOutcome: NeedleOutcome | null = null;
+let lastRule: RuleSubject | null = null;
 
-/** The simulator's answer for a needle (the last one cached: the panel and scene share it). */
-export function needleOutcome(body: NeedleBody, n: NeedleSettings): NeedleOutcome | null {
+/**
+ * The simulator's answer for a needle (the last one cached: the panel and scene share it). A
+ * needle placed for a trigger point (snapped to it, and not moved off its entry since) is judged
+ * by that point's rule as well (`ruleCheck.ts`).
+ */
+export function needleOutcome(
+  body: NeedleBody,
+  n: NeedleSettings,
+  rule?: RuleSubject | null,
+): NeedleOutcome | null {
   const e = n.entry;
   if (!e) return null;
   const key = [...e.point, n.tiltDeg, n.azimuthDeg, n.depthMm, n.lengthMm].join(',');
-  if (key === lastKey && body === lastBody && lastOutcome) return lastOutcome;
+  if (key === lastKey && body === lastBody && lastRule === rule && lastOutcome) return lastOutcome;
   const direction = directionFromAim(aimFrame(e.inward), n.tiltDeg, n.azimuthDeg);
   try {
-    lastOutcome = {
-      ok: true,
-      result: simulateNeedle(body, {
-        entry: e.point,
-        direction,
-        depthMm: n.depthMm,
-        lengthMm: n.lengthMm,
-      }),
-    };
+    const result = simulateNeedle(body, {
+      entry: e.point,
+      direction,
+      depthMm: n.depthMm,
+      lengthMm: n.lengthMm,
+    });
+    lastOutcome = { ok: true, result: rule ? judgeForPoint(rule, result) : result };
   } catch (err) {
     lastOutcome = { ok: false, error: err instanceof Error ? err.message : String(err) };
   }
   lastKey = key;
   lastBody = body;
+  lastRule = rule ?? null;
   return lastOutcome;
 }
 
 /** The current needle's outcome, recomputed when one of its settings changes. */
 export function useNeedleOutcome(body: NeedleBody | null): NeedleOutcome | null {
   const settings = useStore(useShallow(settingsOf));
-  return useMemo(() => (body ? needleOutcome(body, settings) : null), [body, settings]);
+  const guide = useTargetGuide(body);
+  return useMemo(
+    () => (body ? needleOutcome(body, settings, guide?.rule ?? null) : null),
+    [body, settings, guide],
+  );
 }
 
 /**
@@ -176,6 +189,8 @@ export interface TargetGuide {
   readonly point: BodyVec3;
   readonly rec: RecommendedNeedle;
   readonly cone: Cone;
+  /** What a needle placed for this point is judged by. */
+  readonly rule: RuleSubject;
 }
 
 let lastGuideKey = '';
@@ -194,12 +209,13 @@ export function targetGuide(
   if (!t) return null;
   const placed = placeTriggerPoint(t.anchor, target.side, landmarks, body.index);
   if (!placed) return null;
-  const rec = recommendedNeedle(body.index, t.needling, target.side, placed);
+  const rec = recommendedNeedle(body, t.needling, target.side, placed);
   const entry = skinEntry(body.index, rec.entry).point;
   lastGuide = {
     ...target,
     point: placed.point,
     rec,
+    rule: { needling: t.needling, side: target.side, muscleStructure: placed.structure },
     cone: needleCone(body, entry, rec.direction, Math.min(t.needling.depthMm.max, MAX_DEPTH_MM)),
   };
   lastGuideKey = key;

@@ -1,9 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Citations, TriggerPointChoice } from './catalogWidgets.tsx';
+import { Citations, DangerFacts, TriggerPointChoice } from './catalogWidgets.tsx';
 import { habitusLabel, habitusList } from '../domain/body/habitus.ts';
 import { browserCatalog } from '../domain/catalog/browser.ts';
 import { loadHabitus } from '../scene/loadModel.ts';
 import type { CatalogSide } from '../domain/catalog/load.ts';
+import type { RecommendedNeedle } from '../domain/catalog/needlePath.ts';
+import { towardInWords } from '../domain/catalog/ruleCheck.ts';
+import type { DirectionRule } from '../domain/catalog/schema.ts';
 import { aimFrame, directionFromAim, leanInWords } from '../domain/needle/aim.ts';
 import { DEPTH_BANDS } from '../domain/needle/dangerMap.ts';
 import { NEEDLE_LENGTHS_MM } from '../domain/needle/kinds.ts';
@@ -255,10 +258,14 @@ function TargetNote({ r }: { r: NeedleResult }) {
         <dd>
           {n.depthMm.min}–{n.depthMm.max} mm ({n.depthBasis.kind}); {n.needleLengthMm} mm needle
         </dd>
+        <dt>Direction rule</dt>
+        <dd>{ruleInWords(n.directionRule)}</dd>
         <dt>Safety rule</dt>
         <dd>{n.safetyRule}</dd>
+        <DangerFacts needling={n} side={target.side} />
       </dl>
       {onLine && <p className="hint">{onLine}</p>}
+      {guide && <RecommendationGaps rec={guide.rec} />}
       {guide && <ConeSummary guide={guide} />}
       <SafetyLinks dangers={n.dangers} />
       <div className="button-row">
@@ -281,6 +288,35 @@ function TargetNote({ r }: { r: NeedleResult }) {
         <Citations sources={t.sources} />
       </p>
     </section>
+  );
+}
+
+/** The machine-readable rule the verdict checks, in words. */
+function ruleInWords(rule: DirectionRule): string {
+  const parts = [`aim ${towardInWords(rule.toward)}`];
+  if (rule.avoid.length) parts.push(`never ${rule.avoid.join(' or ')}`);
+  if (rule.tangential) parts.push('almost parallel to the skin');
+  if (rule.pincer) parts.push('within a pincer grip of the muscle');
+  if (rule.backstop) parts.push(`onto the ${rule.backstop.replace(/-/g, ' ')} as a backstop`);
+  return `${parts.join('; ')}. Breaking it makes the verdict at least Caution.`;
+}
+
+/** Where no line on the model keeps the whole rule: said, not hidden. */
+function RecommendationGaps({ rec }: { rec: RecommendedNeedle }) {
+  const gaps: string[] = [];
+  if (!rec.obeysRule)
+    gaps.push('no line through the point on this model keeps every part of the direction rule');
+  if (!rec.withinDepth)
+    gaps.push(
+      `the point lies ${Math.round(rec.pointDepthMm)} mm along the line shown, outside the catalog's ${rec.depthMm.min}–${rec.depthMm.max} mm`,
+    );
+  if (!rec.safeAtMax) gaps.push("at the catalog's maximum depth the line shown meets a danger");
+  if (!gaps.length) return null;
+  return (
+    <p className="hint warning" role="note">
+      Model gap: {gaps.join('; ')}. The line shown is the closest the one average model allows;
+      follow the rule on a patient.
+    </p>
   );
 }
 

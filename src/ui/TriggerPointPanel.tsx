@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Citations, presentations, TriggerPointChoice } from './catalogWidgets.tsx';
+import { Citations, DangerFacts, presentations, TriggerPointChoice } from './catalogWidgets.tsx';
 import { AREA_LABELS, areaOfMuscle, QUIZ_AREAS } from '../domain/catalog/areas.ts';
 import { browserCatalog } from '../domain/catalog/browser.ts';
 import { regionIdsFor } from '../domain/catalog/load.ts';
@@ -47,6 +47,7 @@ function Details({ t, side }: { t: TriggerPoint; side: TriggerRef['side'] }) {
         </dd>
         <dt>Safety rule</dt>
         <dd>{n.safetyRule}</dd>
+        <DangerFacts needling={n} side={side} />
       </dl>
       {t.disputes?.map((d) => (
         <div key={d.topic} className="certainty">

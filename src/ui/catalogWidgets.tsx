@@ -1,7 +1,9 @@
 /** Small pieces of UI the catalog's panels share. */
 import { useMemo } from 'react';
 import { browserCatalog } from '../domain/catalog/browser.ts';
-import type { CatalogSide } from '../domain/catalog/load.ts';
+import { structureIdsFor, type CatalogSide } from '../domain/catalog/load.ts';
+import type { Needling } from '../domain/catalog/schema.ts';
+import { useStore } from '../store/index.ts';
 
 /**
  * A trigger point chooser: every point grouped under its muscle, and the side.
@@ -109,4 +111,34 @@ export function presentations(): { name: string; ids: ReadonlySet<string> }[] {
   return [...by.entries()]
     .map(([name, ids]) => ({ name, ids }))
     .sort((a, b) => b.ids.size - a.ids.size || a.name.localeCompare(b.name));
+}
+
+/**
+ * What a point's needle can reach: the danger structures the model holds (the simulator watches
+ * these), the cautions, and what the model lacks or why nothing; rows of a `<dl className="facts">`.
+ */
+export function DangerFacts({ needling, side }: { needling: Needling; side: CatalogSide }) {
+  const manifest = useStore((s) => s.manifest);
+  const names = new Map(manifest?.structures.map((s) => [s.id, s.name]) ?? []);
+  const modelled = structureIdsFor(needling.dangers, side).map(
+    (id) => names.get(id) ?? id.replace(/-/g, ' '),
+  );
+  return (
+    <>
+      <dt>Dangers in the model</dt>
+      <dd>{modelled.length ? modelled.join('; ') : 'none listed'}</dd>
+      {needling.dangersNote && (
+        <>
+          <dt>{modelled.length ? 'Not in the model' : 'Why none'}</dt>
+          <dd>{needling.dangersNote}</dd>
+        </>
+      )}
+      {needling.cautions.length > 0 && (
+        <>
+          <dt>Cautions</dt>
+          <dd>{needling.cautions.join(' ')}</dd>
+        </>
+      )}
+    </>
+  );
 }

@@ -170,6 +170,11 @@ export function loadCatalog(input: CatalogInput): Catalog {
             `expected a structure stem without side (e.g. "pleura") or an unpaired structure id, received "${ref}"`,
           );
       });
+      if (t.needling.dangers.length === 0 && t.needling.dangersNote === undefined)
+        fail(
+          `${at}.needling.dangersNote`,
+          'expected what the needle can reach, or why nothing, for a point that lists no danger',
+        );
       const backstop = t.needling.directionRule.backstop;
       if (backstop !== undefined && !isStructureRef(backstop))
         fail(

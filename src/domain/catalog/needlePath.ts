@@ -1,13 +1,17 @@
 /**
- * The recommended needle path of a trigger point on the model: from its skin spot along the
- * catalog's direction rule, to the recommended maximum depth, and what it would meet.
+ * The recommended needle path of a trigger point on the model: a line through the point that
+ * obeys the catalog's direction rule, reaches the point within the catalog's depth range and, at
+ * the catalog's maximum depth, enters no danger structure.
  */
 import type { BodyIndex } from '../body/bodyIndex.ts';
 import type { BodyVec3 } from '../units.ts';
 import type { CatalogSide } from './load.ts';
 import type { DirectionRule, Needling } from './schema.ts';
-import { along, dot, norm, sub } from '../vec.ts';
-import { skinEntry } from '../needle/simulate.ts';
+import { along, cross, dot, norm, sub } from '../vec.ts';
+import { simulateNeedle, skinEntry, type NeedleBody } from '../needle/simulate.ts';
+import { directionBreaches, ruleDirection } from './ruleCheck.ts';
+
+export { ruleDirection };
 
 /**
  * The id of a direction rule's backstop bone on one side (stems of paired bones get the side).
@@ -42,32 +46,6 @@ function nearestRib(index: BodyIndex, bone: string | undefined, p: BodyVec3): st
   return best;
 }
 
-/** A unit vector in the body frame for a direction rule on one side. */
-export function ruleDirection(rule: DirectionRule, side: CatalogSide, inward: BodyVec3): BodyVec3 {
-  const lat = side === 'left' ? 1 : -1;
-  const v: [number, number, number] = [0, 0, 0];
-  for (const t of rule.toward) {
-    const d: BodyVec3 =
-      t === 'anterior'
-        ? [0, 0, 1]
-        : t === 'posterior'
-          ? [0, 0, -1]
-          : t === 'cranial'
-            ? [0, 1, 0]
-            : t === 'caudal'
-              ? [0, -1, 0]
-              : t === 'lateral'
-                ? [lat, 0, 0]
-                : t === 'medial'
-                  ? [-lat, 0, 0]
-                  : inward;
-    v[0] += d[0];
-    v[1] += d[1];
-    v[2] += d[2];
-  }
-  return norm(v);
-}
-
 /** A trigger point's recommended needle on the model, for one side. */
 export interface RecommendedNeedle {
   /** The skin spot over the point. */
@@ -81,34 +59,50 @@ export interface RecommendedNeedle {
   readonly needleLengthMm: number;
   /** The bone the needle is aimed at, if the rule names one on this model. */
   readonly backstop?: string;
+  /** The line keeps every direction part of the rule (toward, avoid, tangential). */
+  readonly obeysRule: boolean;
+  /** At the catalog's maximum depth the line enters no danger structure. */
+  readonly safeAtMax: boolean;
+  /** The point lies along the line within the catalog's depth range. */
+  readonly withinDepth: boolean;
+  /** How far along the line the point lies (mm from the skin). */
+  readonly pointDepthMm: number;
 }
+
+interface Candidate {
+  readonly entry: BodyVec3;
+  readonly direction: BodyVec3;
+  readonly backstop?: string;
+}
+
+/** Tilts (degrees from the skin spot's normal) and azimuths the search tries after the rules. */
+const SEARCH_TILTS = [0, 15, 30, 40, 50, 55, 60, 65, 70, 78];
+const SEARCH_AZIMUTHS = 16;
+/** How far from the point (m) the search looks for an entry. */
+const SEARCH_REACH = 0.15;
 
 /**
  * The recommended needle for a placed trigger point: how the catalog's words become a line on
  * the model. Every line passes through the trigger point (a needle shown beside its target would
- * teach the wrong spot: aimed from the skin spot at the nearest point of a backstop bone, the
- * supraspinatus needle met the spine of the scapula and never the muscle).
- * - A rule with a backstop bone: from the skin spot through the point, when that line goes on to
- *   meet the bone within the needle's length; else through the point straight at the nearest
- *   point of the bone, entering where that line leaves the skin.
- * - Otherwise along the rule's direction through the point, entering where that line leaves the
- *   skin (a pincer needle enters the near side of the fold and points at the far finger), when
- *   the entry lies within the needle's length and the line goes into the skin.
- * - Failing those, at the point from the skin spot; when that aim has a part along a direction the
- *   rule says to avoid, first along the aim with that part taken out (if most of it is left),
- *   entering where that line through the point leaves the skin.
+ * teach the wrong spot). The lines tried, in this order:
+ * - with a backstop bone, from the skin spot through the point when that line goes on to meet
+ *   the bone within the needle's length, then through the point straight at the bone;
+ * - along the rule's direction through the point, entering where that line leaves the skin;
+ * - from the skin spot at the point, first with any part along an avoided direction taken out;
+ * - then a search of lines through the point at tilts and azimuths around the skin spot's normal,
+ *   nearest the rule's direction first.
+ * The first line that obeys the rule's directions, enters no danger at the catalog's maximum
+ * depth and reaches the point within the depth range is the answer; when none does, the best by
+ * those three in that order, and the answer says which it misses (the UI shows it, and the tests
+ * list each such point as a known gap of the model or the catalog).
  */
 export function recommendedNeedle(
-  index: BodyIndex,
+  body: NeedleBody,
   needling: Needling,
   side: CatalogSide,
   placed: { readonly point: BodyVec3; readonly skin: BodyVec3 },
 ): RecommendedNeedle {
-  const common = {
-    target: placed.point,
-    depthMm: needling.depthMm,
-    needleLengthMm: needling.needleLengthMm,
-  };
+  const { index } = body;
   const length = needling.needleLengthMm / 1000;
   /** The line through the point along `dir`, entering where it leaves the skin going back. */
   const through = (dir: BodyVec3, reach: number) => {
@@ -119,12 +113,11 @@ export function recommendedNeedle(
     if (!exit) return null;
     const entry = skinEntry(index, along(placed.point, back, exit.distance));
     // the line must go in through the skin, not graze it
-    return dot(dir, entry.inward) > 0.1 ? entry.point : null;
+    return dot(dir, entry.inward) > 0.1 ? entry : null;
   };
   const meets = (from: BodyVec3, dir: BodyVec3, id: string) =>
     index.hitsAlong(from, dir, length).some((h) => h.entering && h.structure === id);
   const spot = skinEntry(index, placed.skin);
-  // from the skin spot straight at the point
   const direct = norm(sub(placed.point, spot.point));
   const directGoesIn = dot(direct, spot.inward) > 0.1;
   const bone = nearestRib(
@@ -132,31 +125,112 @@ export function recommendedNeedle(
     backstopId(needling.directionRule, side, (id) => !!index.get(id)),
     placed.point,
   );
-  if (bone) {
-    if (directGoesIn && meets(spot.point, direct, bone))
-      return { ...common, entry: spot.point, direction: direct, backstop: bone };
-    const onto = norm(sub(index.closest(bone, placed.point).point, placed.point));
-    const entry = through(onto, length);
-    if (entry) return { ...common, entry, direction: onto, backstop: bone };
-  }
   const rule = ruleDirection(needling.directionRule, side, norm(sub(placed.point, placed.skin)));
-  const entry = through(rule, length);
-  if (entry) return { ...common, entry, direction: rule };
-  // aimed at the point, but with no part along a direction the rule says to avoid
-  let aim = direct;
-  for (const a of needling.directionRule.avoid) {
-    const u = ruleDirection({ toward: [a], avoid: [] }, side, spot.inward);
-    const k = dot(aim, u);
-    if (k > 0) aim = sub(aim, [u[0] * k, u[1] * k, u[2] * k]);
+
+  function* candidates(): Generator<Candidate & { inward: BodyVec3 }> {
+    if (bone) {
+      if (directGoesIn && meets(spot.point, direct, bone))
+        yield { entry: spot.point, inward: spot.inward, direction: direct, backstop: bone };
+      const onto = norm(sub(index.closest(bone, placed.point).point, placed.point));
+      const e = through(onto, length);
+      if (e) yield { entry: e.point, inward: e.inward, direction: onto, backstop: bone };
+    }
+    const e = through(rule, length);
+    if (e) yield { entry: e.point, inward: e.inward, direction: rule };
+    let aim = direct;
+    for (const a of needling.directionRule.avoid) {
+      const u = ruleDirection({ toward: [a], avoid: [] }, side, spot.inward);
+      const k = dot(aim, u);
+      if (k > 0) aim = sub(aim, [u[0] * k, u[1] * k, u[2] * k]);
+    }
+    if (Math.hypot(...aim) > 0.5) {
+      const via = through(norm(aim), length);
+      if (via) yield { entry: via.point, inward: via.inward, direction: norm(aim) };
+    }
+    if (directGoesIn) yield { entry: spot.point, inward: spot.inward, direction: direct };
+    // the search: lines through the point around the skin spot's normal, nearest the rule first
+    const n = spot.inward;
+    let u = cross(n, [0, 1, 0]);
+    if (Math.hypot(...u) < 0.2) u = cross(n, [1, 0, 0]);
+    u = norm(u);
+    const v = cross(n, u);
+    const dirs: BodyVec3[] = [];
+    for (const tilt of SEARCH_TILTS) {
+      const t = (tilt * Math.PI) / 180;
+      for (let k = 0; k < (tilt === 0 ? 1 : SEARCH_AZIMUTHS); k++) {
+        const a = (2 * Math.PI * k) / SEARCH_AZIMUTHS;
+        const c = Math.cos(t);
+        const s = Math.sin(t);
+        dirs.push(
+          norm([
+            n[0] * c + (u[0] * Math.cos(a) + v[0] * Math.sin(a)) * s,
+            n[1] * c + (u[1] * Math.cos(a) + v[1] * Math.sin(a)) * s,
+            n[2] * c + (u[2] * Math.cos(a) + v[2] * Math.sin(a)) * s,
+          ]),
+        );
+      }
+    }
+    dirs.sort((a, b) => dot(b, rule) - dot(a, rule));
+    // (past the needle's length too: a line that keeps the rule but is long is still told apart
+    // from one that breaks it, and the answer says the point lies deeper than the range)
+    for (const d of dirs) {
+      const via = through(d, Math.max(length, SEARCH_REACH));
+      if (via) yield { entry: via.point, inward: via.inward, direction: d };
+    }
   }
-  // (an aim mostly along an avoided direction leaves too little to steer by)
-  const kept = Math.hypot(...aim);
-  if (kept > 0.999 && directGoesIn) return { ...common, entry: spot.point, direction: direct };
-  if (kept > 0.5) {
-    aim = norm(aim);
-    const via = through(aim, length);
-    if (via) return { ...common, entry: via, direction: aim };
+
+  const { min, max } = needling.depthMm;
+  type Ranked = RecommendedNeedle & { readonly rank: number; readonly outside: number };
+  let best: Ranked | null = null;
+  for (const c of candidates()) {
+    const pointDepthMm = dot(sub(placed.point, c.entry), c.direction) * 1000;
+    const obeysRule = directionBreaches(needling, side, c.direction, c.inward).length === 0;
+    const withinDepth = pointDepthMm >= min - 0.5 && pointDepthMm <= max + 0.5;
+    // of two lines alike in rank, the one whose point lies nearer the depth range
+    const outside = Math.max(0, min - pointDepthMm, pointDepthMm - max);
+    const better = (rank: number) =>
+      !best || rank > best.rank || (rank === best.rank && outside < best.outside - 1);
+    // the simulator is the costly part: only for a line that could beat the best so far
+    if (!better((obeysRule ? 4 : 0) + 2 + (withinDepth ? 1 : 0))) continue;
+    let safeAtMax = false;
+    try {
+      const r = simulateNeedle(body, { entry: c.entry, direction: c.direction, depthMm: max });
+      safeAtMax = r.entered === null && r.verdict !== 'unsafe';
+    } catch {
+      continue; // a line the simulator refuses (along the skin) is no recommendation
+    }
+    const rank = (obeysRule ? 4 : 0) + (safeAtMax ? 2 : 0) + (withinDepth ? 1 : 0);
+    if (better(rank)) {
+      best = {
+        entry: c.entry,
+        direction: c.direction,
+        ...(c.backstop ? { backstop: c.backstop } : {}),
+        target: placed.point,
+        depthMm: needling.depthMm,
+        needleLengthMm: needling.needleLengthMm,
+        obeysRule,
+        safeAtMax,
+        withinDepth,
+        pointDepthMm,
+        rank,
+        outside,
+      };
+      if (rank === 7) break;
+    }
   }
-  if (directGoesIn) return { ...common, entry: spot.point, direction: direct };
-  return { ...common, entry: spot.point, direction: spot.inward };
+  const fallback: Ranked = best ?? {
+    entry: spot.point,
+    direction: spot.inward,
+    target: placed.point,
+    depthMm: needling.depthMm,
+    needleLengthMm: needling.needleLengthMm,
+    obeysRule: false,
+    safeAtMax: false,
+    withinDepth: false,
+    pointDepthMm: dot(sub(placed.point, spot.point), spot.inward) * 1000,
+    rank: 0,
+    outside: Infinity,
+  };
+  const { rank: _rank, outside: _outside, ...rec } = fallback;
+  return rec;
 }

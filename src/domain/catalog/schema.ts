@@ -207,6 +207,11 @@ export const needlingSchema = z.strictObject({
   depthBasis: z.strictObject({ kind: z.enum(DEPTH_BASES), note: nonEmpty }),
   /** Model structure stems (ipsilateral) or unpaired ids the needle must stay away from. */
   dangers: z.array(kebab),
+  /**
+   * What else the needle can reach that the model does not hold (the axillary nerve, the spinal
+   * cord…), or, for a point with no danger listed, why nothing: every point says one or the other.
+   */
+  dangersNote: nonEmpty.optional(),
   cautions: z.array(nonEmpty),
   safetyRule: nonEmpty,
 });

@@ -117,6 +117,19 @@ export interface NeedleResult {
     readonly kind: StructureKind;
     readonly depthMm: number;
   } | null;
+  /**
+   * The first danger structure on the needle's line within its reach (the depth, or the chosen
+   * length, plus the lookahead), bone or no bone: what the needle is aimed at. A bone in the way
+   * on the model does not make a direction safe (a needle can slip past a rib).
+   */
+  readonly onLine: {
+    readonly structure: string;
+    readonly name: string;
+    readonly kind: StructureKind;
+    readonly depthMm: number;
+  } | null;
+  /** The skin's inward normal at the entry (tilt 0). */
+  readonly inward: BodyVec3;
   readonly nearestDanger: DangerDistance | null;
   readonly verdict: Verdict;
   readonly messages: readonly string[];
@@ -299,6 +312,7 @@ export function simulateNeedle(
   const aheadRun = line.find(
     (r) => dangerAt(r) && r.fromMm >= reached && (!wall || r.fromMm < wall.fromMm),
   );
+  const onLineRun = line.find(dangerAt);
 
   let sawFat = false;
   const layers: NeedleLayer[] = [];
@@ -331,6 +345,7 @@ export function simulateNeedle(
   };
   const entered = enteredRun ? named(enteredRun) : null;
   const ahead = aheadRun ? named(aheadRun) : null;
+  const onLine = onLineRun ? named(onLineRun) : null;
   const stoppedBy = stop && stop.fromMm < depthMm ? named(stop) : null;
 
   const messages: string[] = [];
@@ -406,6 +421,8 @@ export function simulateNeedle(
     stoppedBy,
     entered,
     ahead,
+    onLine,
+    inward,
     nearestDanger,
     verdict,
     messages,

@@ -12,7 +12,10 @@
  * - needle: any needle that enters a danger structure scores 0; otherwise the distance from the
  *   trigger point to the needle's shaft, and a needle the simulator calls "caution" (within the
  *   caution margin of a danger structure, or of a chosen length that could reach one further
- *   along its line) keeps 80 % of its marks;
+ *   along its line) keeps 80 % of its marks. The needle is judged by the point's own rule too
+ *   (`ruleCheck.ts`): aimed along an avoided direction at a danger it scores 0; any other breach
+ *   of the rule (direction, maximum depth, needle length, pincer) keeps at most half the marks,
+ *   below the pass mark, so a needle against the rule is never counted right;
  * - choices: right or wrong.
  */
 import type { CatalogSide } from '../catalog/load.ts';
@@ -21,6 +24,7 @@ import { NEEDLE_DEFAULTS, simulateNeedle, type NeedleResult } from '../needle/si
 import type { BodyVec3 } from '../units.ts';
 import { along, dist, dot, norm, sub } from '../vec.ts';
 import { areaOfMuscle, type QuizArea } from '../catalog/areas.ts';
+import { judgeForPoint, type RuleSubject } from '../catalog/ruleCheck.ts';
 import type { Answer, AnswerOf, NeedleSpec, Question, QuestionOf, QuestionType } from './schema.ts';
 import type { QuizWorld } from './world.ts';
 
@@ -30,6 +34,8 @@ export const EXAMINE_THRESHOLD = 0.5;
 export const PASS_SCORE = 0.7;
 /** What a needle within the caution margin of a danger structure keeps of its marks. */
 export const CAUTION_FACTOR = 0.8;
+/** The most a needle against its point's rule keeps (below PASS_SCORE: never right). */
+export const RULE_BREACH_CAP = 0.5;
 /** Spillover regions count this much in a painted zone. */
 export const PAINT_SPILLOVER_CREDIT = 0.5;
 
@@ -308,6 +314,15 @@ export function reachableByNeedle(world: QuizWorld, id: string, side: CatalogSid
   return typeof sim !== 'string' && pointSegment(p.point, sim.entry, sim.tip.position).d <= 0.002;
 }
 
+/** What the point's rule judges a needle by. */
+function ruleSubject(world: QuizWorld, id: string, side: CatalogSide): RuleSubject {
+  const t = world.triggerPoint(id);
+  const p = world.place(id, side);
+  if (!t || !p)
+    throw new QuizScoringError(`trigger point ${id} (${side}) cannot be placed on this model`);
+  return { needling: t.needling, side, muscleStructure: p.structure };
+}
+
 function searchSpec(world: QuizWorld, id: string, side: CatalogSide): NeedleSpec | null {
   const r = world.recommended(id, side);
   const p = world.place(id, side);
@@ -342,9 +357,11 @@ function searchSpec(world: QuizWorld, id: string, side: CatalogSide): NeedleSpec
   });
   const candidates = [along_(), atPoint(r.entry), atPoint(p.skin), ...viaAxes];
   let best: { spec: NeedleSpec; d: number } | null = null;
+  const subject = ruleSubject(world, id, side);
   for (const spec of candidates) {
     const sim = simulate(world, spec);
-    if (typeof sim === 'string' || sim.entered || sim.verdict !== 'safe') continue;
+    if (typeof sim === 'string' || sim.entered) continue;
+    if (judgeForPoint(subject, sim).verdict !== 'safe') continue;
     const d = pointSegment(p.point, sim.entry, sim.tip.position).d;
     if (!best || d < best.d - 1e-4) best = { spec, d };
     if (d < 0.002) break;
@@ -363,9 +380,10 @@ function scoreNeedle(world: QuizWorld, q: QuestionOf<'needle'>, a: AnswerOf<'nee
     verdict: null,
   } as const;
   if (!a) return { score: 0, feedback: ['Not answered.'], key: empty };
-  const r = simulate(world, a);
-  if (typeof r === 'string')
-    return { score: 0, feedback: [`This needle cannot go in: ${r}.`], key: empty };
+  const sim = simulate(world, a);
+  if (typeof sim === 'string')
+    return { score: 0, feedback: [`This needle cannot go in: ${sim}.`], key: empty };
+  const r = judgeForPoint(ruleSubject(world, q.triggerPointId, q.side), sim);
   const tipAt = r.tip.position;
   const { d, t } = pointSegment(p.point, r.entry, tipAt);
   const dMm = mm(d);
@@ -387,7 +405,7 @@ function scoreNeedle(world: QuizWorld, q: QuestionOf<'needle'>, a: AnswerOf<'nee
     feedback.push(
       `The tip stopped ${fmtMm(mm(dist(tipAt, p.point)))} from the point${r.stoppedBy ? `: the ${r.stoppedBy.name} stopped it at ${fmtMm(r.stoppedBy.depthMm)}` : ''}.`,
     );
-  if (r.verdict === 'caution' && r.nearestDanger) {
+  if (sim.verdict === 'caution' && r.nearestDanger) {
     score *= CAUTION_FACTOR;
     // the simulator's two cautions: a danger within its margin of the shaft or tip, or a needle
     // chosen long enough to reach a danger further along the line (then name that one)
@@ -403,6 +421,17 @@ function scoreNeedle(world: QuizWorld, q: QuestionOf<'needle'>, a: AnswerOf<'nee
     feedback.push(
       `Nearest danger: the ${r.nearestDanger.name}, ${r.nearestDanger.distanceFromPathMm.toFixed(1)} mm from the shaft.`,
     );
+  const breaches = r.rule.breaches;
+  if (breaches.some((b) => b.severity === 'unsafe')) {
+    score = 0;
+    feedback.unshift("Fails: this needle is aimed where the point's rule forbids, at a danger.");
+  } else if (breaches.length && score > RULE_BREACH_CAP) {
+    score = RULE_BREACH_CAP;
+    feedback.unshift(
+      `Against the point's rule: at most ${Math.round(RULE_BREACH_CAP * 100)} % of the marks, not counted right.`,
+    );
+  }
+  feedback.push(...breaches.map((b) => b.message));
   return { score, feedback, key };
 }
 

@@ -73,7 +73,7 @@ export function quizWorld(
       if (!recs.has(k)) {
         const t = trps.get(id);
         const p = world.place(id, side);
-        recs.set(k, t && p ? recommendedNeedle(body.index, t.needling, side, p) : null);
+        recs.set(k, t && p ? recommendedNeedle(body, t.needling, side, p) : null);
       }
       return recs.get(k) ?? null;
     },

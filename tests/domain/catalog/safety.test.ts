@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { habitusIds } from '../../../src/domain/body/habitus.ts';
 import { loadBodyFromDisk } from '../../../src/domain/body/node.ts';
 import { loadCatalogFromDisk } from '../../../src/domain/catalog/node.ts';
 import { placeTriggerPoint } from '../../../src/domain/catalog/placement.ts';
@@ -18,24 +19,32 @@ const catalog = loadCatalogFromDisk();
  */
 const KNOWN = new Set<string>();
 
-describe('the recommended technique is safe on the model', () => {
-  for (const t of catalog.triggerPoints) {
-    for (const side of ['left', 'right'] as const) {
-      const test = KNOWN.has(`${t.id}:${side}`) ? it.fails : it;
-      test(`${t.id} (${side}): ${t.needling.depthMm.max} mm along the recommended line enters no danger structure`, () => {
-        const p = placeTriggerPoint(t.anchor, side, manifest.landmarks, index);
-        if (!p) return; // placement gaps are reported by placement.test.ts
-        const rec = recommendedNeedle(index, t.needling, side, p);
-        const r = simulateNeedle(body, {
-          entry: rec.entry,
-          direction: rec.direction,
-          depthMm: t.needling.depthMm.max,
+/** Every body build: the lean and high-BMI bodies have their own skin and fat. */
+const BUILDS = habitusIds(manifest);
+
+describe('the recommended technique is safe on the model, in every body build', () => {
+  it('the model offers the lean, average and high-BMI builds', () => {
+    expect(BUILDS).toEqual(expect.arrayContaining(['lean', 'average', 'high-bmi']));
+  });
+  for (const build of BUILDS)
+    for (const t of catalog.triggerPoints) {
+      for (const side of ['left', 'right'] as const) {
+        const test = KNOWN.has(`${t.id}:${side}:${build}`) ? it.fails : it;
+        test(`${t.id} (${side}, ${build}): ${t.needling.depthMm.max} mm along the recommended line enters no danger structure`, () => {
+          const built = loadNeedleBodyFromDisk(undefined, build);
+          const p = placeTriggerPoint(t.anchor, side, manifest.landmarks, built.index);
+          if (!p) return; // placement gaps are reported by placement.test.ts
+          const rec = recommendedNeedle(built, t.needling, side, p);
+          const r = simulateNeedle(built, {
+            entry: rec.entry,
+            direction: rec.direction,
+            depthMm: t.needling.depthMm.max,
+          });
+          expect(r.entered, r.messages.join(' ')).toBeNull();
+          expect(r.verdict).not.toBe('unsafe');
         });
-        expect(r.entered, r.messages.join(' ')).toBeNull();
-        expect(r.verdict).not.toBe('unsafe');
-      });
+      }
     }
-  }
   it('a needle aimed straight into the chest between two ribs below the clavicle enters the pleura (the check can fail)', () => {
     const mid = manifest.landmarks['clavicle-midpoint-left']!.skin;
     const entered: string[] = [];

@@ -12,7 +12,7 @@ import { COMMANDS } from '../../../src/cli/commands.ts';
 import { CliError } from '../../../src/cli/errors.ts';
 import { loadQuizWorldFromDisk } from '../../../src/domain/quiz/node.ts';
 import { simulateNeedle } from '../../../src/domain/needle/simulate.ts';
-import { perfectAnswer } from '../../../src/domain/quiz/score.ts';
+import { perfectAnswer, RULE_BREACH_CAP } from '../../../src/domain/quiz/score.ts';
 import {
   ANSWERS_FORMAT,
   MAX_QUIZ_FILE_BYTES,
@@ -255,7 +255,7 @@ describe('needlewise score', () => {
   });
 
   it('a needle long enough to reach a danger ahead keeps 80 %, and the reason names the needle, not a margin', async () => {
-    const r = await cli('quiz', ['--seed', '5', '--count', '12', '--types', 'needle', '--json']);
+    const r = await cli('quiz', ['--seed', '5', '--count', '40', '--types', 'needle', '--json']);
     const needles = (JSON.parse(r.stdout) as Quiz).questions;
     const long = needles.flatMap((q) => {
       const a = perfectAnswer(world, q) as Extract<Answer, { type: 'needle' }>;
@@ -282,7 +282,12 @@ describe('needlewise score', () => {
     };
     for (const a of long) {
       const res = doc.results.find((x) => x.questionId === a.questionId)!;
-      expect(res.score).toBe(0.8);
+      // a 100 mm needle is also longer than the point's own rule allows: capped below the pass mark
+      const q = needles.find((x) => x.id === a.questionId)!;
+      const t = world.triggerPoint((q as { triggerPointId: string }).triggerPointId)!;
+      const overLength = 100 > t.needling.needleLengthMm;
+      expect(res.score).toBe(overLength ? RULE_BREACH_CAP : 0.8);
+      if (overLength) expect(res.feedback.join(' ')).toMatch(/longer than the \d+ mm the catalog/);
       expect(res.feedback.join(' ')).toMatch(
         /Caution: a 100 mm needle is long enough to reach the /,
       );

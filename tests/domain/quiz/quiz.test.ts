@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lookup } from '../../../src/domain/lookup/lookup.ts';
 import { simulateNeedle } from '../../../src/domain/needle/simulate.ts';
+import { judgeForPoint } from '../../../src/domain/catalog/ruleCheck.ts';
 import { mulberry32 } from '../../../src/domain/random.ts';
 import { areaOfMuscle } from '../../../src/domain/catalog/areas.ts';
 import { catalogProblems, parseQuizFile, quizToText } from '../../../src/domain/quiz/file.ts';
@@ -260,10 +261,19 @@ describe('scoring', () => {
         direction,
         depthMm,
       });
+      const p = world.place(t.id, side)!;
+      const judged = judgeForPoint(
+        { needling: t.needling, side, muscleStructure: p.structure },
+        sim,
+      );
       if (sim.entered) {
         failures++;
         expect(r.score).toBe(0);
         expect(r.feedback.join(' ')).toMatch(/entered the .* at \d+ mm/);
+      } else if (judged.rule.breaches.some((b) => b.severity === 'unsafe')) {
+        // aimed along a direction the point's rule forbids, at a danger: fails too
+        expect(r.score).toBe(0);
+        expect(r.feedback.join(' ')).toMatch(/rule forbids, at a danger/);
       } else expect(r.score).toBeGreaterThan(0); // tolerance 100 mm: every safe needle earns some
     }
     expect(failures).toBeGreaterThan(5);
