@@ -12,12 +12,16 @@ import {
   dueItems,
   emptyProgress,
   historySummary,
+  listBackups,
   loadProgress,
+  PROGRESS_KEY,
   recordSession,
+  restoreBackup,
   repetitionWeight,
   resetProgress,
   saveProgress,
   toSessionRecord,
+  type KeyValueStore,
   type LoadResult,
   type Progress,
 } from '../domain/quiz/progress.ts';
@@ -42,17 +46,29 @@ import { browserStore, downloadText, fileStem, quizLink, quizTextFromLocation } 
 const st = () => useStore.getState();
 const pct = (x: number) => `${Math.round(x * 100)} %`;
 
-/** Saved progress: loaded once per page, saved after each finished quiz. */
+/**
+ * Saved progress: loaded once per page, saved after each finished quiz (merged with what another
+ * tab may have saved meanwhile), and read again when another tab saves (the `storage` event).
+ */
 function useProgress() {
   const store = useMemo(browserStore, []);
   const [loaded] = useState<LoadResult>(() => loadProgress(store));
   const [progress, setProgress] = useState<Progress>(loaded.progress);
   const [saveProblem, setSaveProblem] = useState<string | null>(null);
   const save = (p: Progress) => {
-    setProgress(p);
     const r = saveProgress(store, p);
+    setProgress(r.progress ?? p);
     setSaveProblem(r.ok ? null : r.problem);
   };
+  useEffect(() => {
+    const onStorage = (e: StorageEvent) => {
+      if (e.key !== PROGRESS_KEY && e.key !== null) return;
+      const now = loadProgress(store);
+      if (!now.problem) setProgress(now.progress);
+    };
+    window.addEventListener('storage', onStorage);
+    return () => window.removeEventListener('storage', onStorage);
+  }, [store]);
   return { store, loaded, progress, save, saveProblem, setProgress };
 }
 
@@ -313,6 +329,50 @@ function ImportQuiz({ world, onStart }: { world: QuizWorld; onStart: (quiz: Quiz
         plain text.
       </p>
     </section>
+  );
+}
+
+/**
+ * The app's own backups of progress (copies of unreadable progress and of progress before a
+ * reset), each restorable: its records that read are merged into the progress, nothing lost.
+ */
+function Backups({
+  store,
+  progress,
+  onRestored,
+}: {
+  store: KeyValueStore;
+  progress: Progress;
+  onRestored: (p: Progress, message: string) => void;
+}) {
+  const keys = listBackups(store);
+  if (keys.length === 0) return null;
+  return (
+    <details className="quiz-backups">
+      <summary>Restore from a backup ({keys.length})</summary>
+      <ul>
+        {keys.map((k) => (
+          <li key={k}>
+            <code>{k}</code>{' '}
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() => {
+                const r = restoreBackup(store, k, progress);
+                if (r.ok)
+                  onRestored(
+                    r.progress,
+                    `Restored from ${k}${r.dropped.length ? ` (left out what could not be read: ${r.dropped.join('; ')})` : ''}.`,
+                  );
+                else onRestored(progress, r.problem);
+              }}
+            >
+              Restore
+            </button>
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
 
@@ -603,9 +663,7 @@ export default function QuizPanel() {
       <h2 id="quiz-title">Quiz</h2>
       {loaded.problem && (
         <p className="error" role="alert">
-          Your saved progress could not be read ({loaded.problem}). It was kept
-          {loaded.backupKey ? ` in this browser under "${loaded.backupKey}"` : ''} and a fresh
-          record was started.
+          {loaded.problem}
           {loaded.raw && (
             <>
               {' '}
@@ -620,9 +678,34 @@ export default function QuizPanel() {
           )}
         </p>
       )}
+      {!store.persistent && (
+        <p className="error" role="alert">
+          This browser refuses to store data for this page: finished quizzes last only until the
+          page closes. Download them to keep them.{' '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() =>
+              downloadText(JSON.stringify(progress, null, 2), 'needlewise-progress.json')
+            }
+          >
+            Download your progress
+          </button>
+        </p>
+      )}
       {saveProblem && (
         <p className="error" role="alert">
-          Progress could not be saved: {saveProblem}
+          {saveProblem} Your results are still here until the page closes; each finished quiz tries
+          to save again.{' '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() =>
+              downloadText(JSON.stringify(progress, null, 2), 'needlewise-progress.json')
+            }
+          >
+            Download your progress
+          </button>
         </p>
       )}
       {notice && <p role="status">{notice}</p>}
@@ -699,6 +782,14 @@ export default function QuizPanel() {
           </p>
           <Setup world={world} onStart={start} progress={progress} />
           <ImportQuiz world={world} onStart={start} />
+          <Backups
+            store={store}
+            progress={progress}
+            onRestored={(p, message) => {
+              setProgress(p);
+              setNotice(message);
+            }}
+          />
           <History
             world={world}
             progress={progress}

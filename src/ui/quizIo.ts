@@ -5,22 +5,39 @@
  */
 import type { KeyValueStore } from '../domain/quiz/progress.ts';
 
-/** localStorage, or an in-memory stand-in where the browser refuses it (private modes). */
-export function browserStore(): KeyValueStore {
+/**
+ * The browser's storage for progress. localStorage whenever the browser gives it, even when it is
+ * full (what was saved before still reads, and each save tries again: a full storage is told to
+ * the user by the save's result, never hidden). Only where the browser refuses storage outright
+ * (some private modes) an in-memory stand-in, with `persistent: false` so the app can say that
+ * results last until the page closes.
+ */
+export function browserStore(): KeyValueStore & { readonly persistent: boolean } {
+  let ls: Storage | null = null;
   try {
-    const ls = window.localStorage;
-    const probe = 'needlewise.probe';
-    ls.setItem(probe, '1');
-    ls.removeItem(probe);
-    return ls;
+    ls = window.localStorage;
+    ls.getItem('needlewise.probe'); // throws where storage is refused
   } catch {
-    const mem = new Map<string, string>();
+    ls = null;
+  }
+  if (ls) {
+    const s = ls;
     return {
-      getItem: (k) => mem.get(k) ?? null,
-      setItem: (k, v) => void mem.set(k, v),
-      removeItem: (k) => void mem.delete(k),
+      persistent: true,
+      getItem: (k) => s.getItem(k),
+      setItem: (k, v) => s.setItem(k, v),
+      removeItem: (k) => s.removeItem(k),
+      keys: () => Array.from({ length: s.length }, (_, i) => s.key(i)).filter((k) => k !== null),
     };
   }
+  const mem = new Map<string, string>();
+  return {
+    persistent: false,
+    getItem: (k) => mem.get(k) ?? null,
+    setItem: (k, v) => void mem.set(k, v),
+    removeItem: (k) => void mem.delete(k),
+    keys: () => [...mem.keys()],
+  };
 }
 
 /** Saves text as a file. */

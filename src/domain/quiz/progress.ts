@@ -416,7 +416,12 @@ export interface KeyValueStore {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
   removeItem(key: string): void;
+  /** Every key (for pruning the app's own backups); a store without it is never pruned. */
+  keys?(): string[];
 }
+
+/** How many of the app's own backups of each kind (corrupt, reset) are kept, newest first. */
+export const BACKUPS_KEPT = 3;
 
 export interface LoadResult {
   readonly progress: Progress;
@@ -472,6 +477,7 @@ function backUpCorrupt(
     const prev = tryGet(store, last.value);
     if ('value' in prev && prev.value === raw) return { key: last.value };
   }
+  pruneBackups(store, CORRUPT_BACKUP_PREFIX, BACKUPS_KEPT - 1);
   const key = freshKey(store, CORRUPT_BACKUP_PREFIX, now);
   const failed = trySet(store, key, raw);
   if (failed) return { error: failed };
@@ -510,6 +516,20 @@ export function loadProgress(store: KeyValueStore, now: number = Date.now()): Lo
   const parsed = parseProgressText(raw);
   if ('progress' in parsed) return { progress: parsed.progress };
   const backup = backUpCorrupt(store, raw, now);
+  const kept = salvageProgress(raw);
+  if (kept && (kept.progress.sessions.length > 0 || Object.keys(kept.progress.items).length > 0)) {
+    // one bad record must not hide the good ones: keep every record that reads, set aside the rest
+    const copy =
+      'key' in backup
+        ? `the whole saved text is kept under ${backup.key}`
+        : `a copy could not be kept (${backup.error})`;
+    return {
+      progress: kept.progress,
+      problem: `Saved progress (${PROGRESS_KEY}) had records that cannot be read: ${joinProblems(kept.dropped)}. The ${kept.progress.sessions.length} session(s) and the repetition items that read are kept; ${copy}.`,
+      ...('key' in backup ? { backupKey: backup.key } : {}),
+      raw,
+    };
+  }
   const where = `Saved progress (${PROGRESS_KEY}) cannot be read: ${parsed.problem}.`;
   if ('key' in backup)
     return {
@@ -537,13 +557,26 @@ export function isQuotaError(err: unknown): boolean {
   );
 }
 
-export type SaveResult = { readonly ok: true } | { readonly ok: false; readonly problem: string };
+export type SaveResult =
+  | { readonly ok: true; readonly progress: Progress }
+  | { readonly ok: false; readonly problem: string; readonly progress?: Progress };
 
 /**
- * Saves progress (checked against the schema first, so what is saved always reads back). Storage
- * errors, a full storage included, are returned, not thrown.
+ * Saves progress (checked against the schema first, so what is saved always reads back). What is
+ * stored is read again first and merged in (`mergeProgress`): another tab may have saved a quiz
+ * since this one loaded, and a save must not drop it. Storage errors, a full storage included,
+ * are returned, not thrown; the merged progress comes back so the caller can show it.
  */
 export function saveProgress(store: KeyValueStore, progress: Progress): SaveResult {
+  const stored = tryGet(store, PROGRESS_KEY);
+  const theirs =
+    'value' in stored && stored.value !== null
+      ? salvageProgress(stored.value)?.progress
+      : undefined;
+  return writeProgress(store, theirs ? mergeProgress(theirs, progress) : progress);
+}
+
+function writeProgress(store: KeyValueStore, progress: Progress): SaveResult {
   const r = progressSchema.safeParse(progress);
   if (!r.success)
     return {
@@ -557,8 +590,8 @@ export function saveProgress(store: KeyValueStore, progress: Progress): SaveResu
     return { ok: false, problem: `Progress not saved: ${errText(err)}.` };
   }
   const failed = trySet(store, PROGRESS_KEY, text);
-  if (failed) return { ok: false, problem: `Progress not saved: ${failed}.` };
-  return { ok: true };
+  if (failed) return { ok: false, problem: `Progress not saved: ${failed}.`, progress: r.data };
+  return { ok: true, progress: r.data };
 }
 
 export type ResetResult =
@@ -575,6 +608,7 @@ export function resetProgress(store: KeyValueStore, now: number): ResetResult {
   if ('error' in got) return { ok: false, problem: `Progress not reset: ${got.error}.` };
   let backupKey: string | null = null;
   if (got.value !== null) {
+    pruneBackups(store, RESET_BACKUP_PREFIX, BACKUPS_KEPT - 1);
     backupKey = freshKey(store, RESET_BACKUP_PREFIX, now);
     const failed = trySet(store, backupKey, got.value);
     if (failed)
@@ -589,4 +623,130 @@ export function resetProgress(store: KeyValueStore, now: number): ResetResult {
     return { ok: false, problem: `Progress not reset: ${errText(err)}.` };
   }
   return { ok: true, backupKey };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Salvage, merge, backups
+
+/**
+ * The records of saved text that still read: each session and item checked on its own, the bad
+ * ones named in `dropped`. Null when the text is not JSON of this format at all.
+ */
+export function salvageProgress(raw: string): { progress: Progress; dropped: string[] } | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw) as unknown;
+  } catch {
+    return null;
+  }
+  if (typeof json !== 'object' || json === null) return null;
+  const o = json as Record<string, unknown>;
+  if (o['format'] !== PROGRESS_FORMAT || o['version'] !== PROGRESS_VERSION) return null;
+  const whole = progressSchema.safeParse(json);
+  if (whole.success) return { progress: whole.data, dropped: [] };
+  // what was wrong, path by path as the whole text's check names it; then each record alone
+  const dropped = zodProblems(whole.error);
+  const sessions: SessionRecord[] = [];
+  const ids = new Set<string>();
+  const rawSessions = Array.isArray(o['sessions']) ? (o['sessions'] as unknown[]) : [];
+  for (const x of rawSessions) {
+    const r = sessionRecordSchema.safeParse(x);
+    if (r.success && !ids.has(r.data.id)) {
+      ids.add(r.data.id);
+      sessions.push(r.data);
+    }
+  }
+  const items = new Map<string, ItemState>();
+  const rawItems = o['items'];
+  if (typeof rawItems === 'object' && rawItems !== null && !Array.isArray(rawItems))
+    for (const [k, v] of Object.entries(rawItems)) {
+      const r = itemStateSchema.safeParse(v);
+      if (k !== '__proto__' && itemKeySchema.safeParse(k).success && r.success)
+        items.set(k, r.data);
+    }
+  const progress: Progress = {
+    format: PROGRESS_FORMAT,
+    version: PROGRESS_VERSION,
+    sessions: sessions.slice(-MAX_SESSIONS),
+    items: capItems(Object.fromEntries(items)),
+  };
+  return progressSchema.safeParse(progress).success ? { progress, dropped } : null;
+}
+
+/**
+ * Two copies of progress as one: every session of either (by id, in the order they finished,
+ * the last MAX_SESSIONS), and for each repetition item the state that has seen more answers (the
+ * later due date on a tie). What two tabs saved both survives.
+ */
+export function mergeProgress(a: Progress, b: Progress): Progress {
+  const byId = new Map<string, SessionRecord>();
+  for (const s of [...a.sessions, ...b.sessions]) if (!byId.has(s.id)) byId.set(s.id, s);
+  const sessions = [...byId.values()].sort((x, y) => x.finishedAt.localeCompare(y.finishedAt));
+  const items = new Map<string, ItemState>(Object.entries(a.items));
+  for (const [k, v] of Object.entries(b.items)) {
+    const old = items.get(k);
+    if (!old || v.seen > old.seen || (v.seen === old.seen && v.due > old.due)) items.set(k, v);
+  }
+  return {
+    format: PROGRESS_FORMAT,
+    version: PROGRESS_VERSION,
+    sessions: sessions.slice(-MAX_SESSIONS),
+    items: capItems(Object.fromEntries(items)),
+  };
+}
+
+/** The app's own backups of progress (corrupt and reset copies), newest first. */
+export function listBackups(store: KeyValueStore): string[] {
+  let keys: string[];
+  try {
+    keys = store.keys?.() ?? [];
+  } catch {
+    return [];
+  }
+  return keys
+    .filter(
+      (k) =>
+        (k.startsWith(CORRUPT_BACKUP_PREFIX) && k !== LAST_CORRUPT_BACKUP_KEY) ||
+        k.startsWith(RESET_BACKUP_PREFIX),
+    )
+    .sort((x, y) => backupTime(y).localeCompare(backupTime(x)));
+}
+
+const backupTime = (key: string) =>
+  key.startsWith(CORRUPT_BACKUP_PREFIX)
+    ? key.slice(CORRUPT_BACKUP_PREFIX.length)
+    : key.slice(RESET_BACKUP_PREFIX.length);
+
+/** Removes the oldest backups under `prefix` beyond the newest `keep`, so the app never fills storage. */
+function pruneBackups(store: KeyValueStore, prefix: string, keep: number): void {
+  const mine = listBackups(store).filter((k) => k.startsWith(prefix));
+  for (const k of mine.slice(Math.max(0, keep)))
+    try {
+      store.removeItem(k);
+    } catch {
+      /* a refusal to remove leaves the copy; nothing is lost */
+    }
+}
+
+export type RestoreResult =
+  | { readonly ok: true; readonly progress: Progress; readonly dropped: readonly string[] }
+  | { readonly ok: false; readonly problem: string };
+
+/**
+ * Progress with a backup's records added (merged, so nothing now saved is lost): the records of the
+ * backup that read, and which did not. Saves the result.
+ */
+export function restoreBackup(store: KeyValueStore, key: string, current: Progress): RestoreResult {
+  const isBackup =
+    (key.startsWith(CORRUPT_BACKUP_PREFIX) && key !== LAST_CORRUPT_BACKUP_KEY) ||
+    key.startsWith(RESET_BACKUP_PREFIX);
+  if (!isBackup) return { ok: false, problem: `${key} is not a backup of this app's progress.` };
+  const got = tryGet(store, key);
+  if ('error' in got) return { ok: false, problem: `${key} could not be read (${got.error}).` };
+  if (got.value === null) return { ok: false, problem: `${key} is no longer in storage.` };
+  const kept = salvageProgress(got.value);
+  if (!kept) return { ok: false, problem: `${key} holds no progress this app can read.` };
+  const saved = saveProgress(store, mergeProgress(current, kept.progress));
+  if (!saved.ok) return { ok: false, problem: saved.problem };
+  return { ok: true, progress: saved.progress, dropped: kept.dropped };
 }

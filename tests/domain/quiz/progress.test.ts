@@ -9,7 +9,12 @@ import {
   PROGRESS_KEY,
   ProgressError,
   RESET_BACKUP_PREFIX,
+  BACKUPS_KEPT,
   dueItems,
+  listBackups,
+  mergeProgress,
+  progressSchema,
+  restoreBackup,
   emptyProgress,
   historySummary,
   loadProgress,
@@ -32,7 +37,7 @@ const T0 = Date.UTC(2025, 0, 15, 9, 30, 0);
 
 /** localStorage in a Map, with an optional quota (total characters) like a browser's. */
 class MemoryStore implements KeyValueStore {
-  readonly map = new Map<string, string>();
+  map = new Map<string, string>();
   failSet = false;
   failGet = false;
   constructor(readonly quota = Infinity) {}
@@ -50,6 +55,9 @@ class MemoryStore implements KeyValueStore {
   }
   removeItem(k: string) {
     this.map.delete(k);
+  }
+  keys() {
+    return [...this.map.keys()];
   }
 }
 
@@ -120,7 +128,7 @@ describe('saving and loading progress', () => {
   it('reads back what it saved', () => {
     const store = new MemoryStore();
     const p = sampleProgress();
-    expect(saveProgress(store, p)).toEqual({ ok: true });
+    expect(saveProgress(store, p)).toEqual({ ok: true, progress: p });
     const loaded = loadProgress(store, T0);
     expect(loaded.problem).toBeUndefined();
     expect(loaded.backupKey).toBeUndefined();
@@ -169,15 +177,16 @@ describe('saving and loading progress', () => {
     store.setItem(PROGRESS_KEY, raw);
     let r: ReturnType<typeof loadProgress> | undefined;
     expect(() => (r = loadProgress(store, T0))).not.toThrow();
-    expect(r!.progress).toEqual(emptyProgress());
+    // the one bad session is set aside, the four that read are kept
+    expect(r!.progress.sessions.map((s) => s.id)).toEqual(['s0', 's1', 's2', 's4']);
     expect(r!.problem).toMatch(/sessions\[3\]\.score: Too big/);
     expect(store.getItem(r!.backupKey!)).toBe(raw);
     expect(store.getItem(PROGRESS_KEY)).toBe(raw);
   });
 
   it.each([
-    ['an unknown key', (j: Record<string, unknown>) => (j.extra = 1), /extra|Unrecognized/i],
-    ['another format', (j: Record<string, unknown>) => (j.format = 'other'), /^.*format:/],
+    ['an unknown key', (j: Record<string, unknown>) => (j.extra = 1), /extra|Unrecognized/i, 2],
+    ['another format', (j: Record<string, unknown>) => (j.format = 'other'), /^.*format:/, 0],
     [
       'a __proto__ item key',
       (j: Record<string, unknown>) =>
@@ -185,25 +194,29 @@ describe('saving and loading progress', () => {
           '{"__proto__":{"box":1,"due":0,"seen":1,"lastScore":1}}',
         ) as Record<string, unknown>),
       /items/,
+      2,
     ],
     [
       'a box beyond 5',
       (j: Record<string, unknown>) => ((j.items as Record<string, ItemState>)[KEY]!.box = 6),
       /items\.locate:upper-trapezius-trp1\.box/,
+      2,
     ],
     [
       'an infinite due time',
       (j: Record<string, unknown>) =>
         ((j.items as Record<string, ItemState>)[KEY]!.due = Number.POSITIVE_INFINITY),
       /due/,
+      2,
     ],
     [
       'a long title',
       (j: Record<string, unknown>) =>
         ((j.sessions as { title: string }[])[0]!.title = 'x'.repeat(201)),
       /sessions\[0\]\.title/,
+      1,
     ],
-  ])('refuses %s without losing it', (_name, spoil, message) => {
+  ])('refuses %s without losing it', (_name, spoil, message, sessionsKept) => {
     const store = new MemoryStore();
     const json = JSON.parse(JSON.stringify(sampleProgress())) as Record<string, unknown>;
     spoil(json);
@@ -211,7 +224,9 @@ describe('saving and loading progress', () => {
     store.setItem(PROGRESS_KEY, raw);
     const r = loadProgress(store, T0);
     expect(r.problem).toMatch(message);
-    expect(r.progress).toEqual(emptyProgress());
+    // every record that reads is kept (none when the text is another format), the bad one not
+    expect(r.progress.sessions).toHaveLength(sessionsKept);
+    expect(progressSchema.safeParse(r.progress).success).toBe(true);
     expect(store.getItem(r.backupKey!)).toBe(raw);
   });
 
@@ -548,5 +563,95 @@ describe('historySummary', () => {
       recent: [],
       trend: null,
     });
+  });
+});
+
+describe("nothing lost: two tabs, one bad record, a full storage, the app's own backups", () => {
+  const one = (id: string, minutes: number) =>
+    session(id, [result({ questionId: `q-${id}` })], {
+      finishedAt: new Date(T0 + minutes * MIN).toISOString(),
+    });
+
+  it('two tabs that each finish a quiz both keep it (the save re-reads and merges)', () => {
+    const store = new MemoryStore();
+    const a = loadProgress(store).progress;
+    const b = loadProgress(store).progress;
+    expect(saveProgress(store, recordSession(a, one('tab-a', 1), T0)).ok).toBe(true);
+    const r = saveProgress(store, recordSession(b, one('tab-b', 2), T0 + MIN));
+    expect(r.ok).toBe(true);
+    const stored = loadProgress(store).progress.sessions.map((s) => s.id);
+    expect(stored).toEqual(['tab-a', 'tab-b']);
+    expect(r.progress?.sessions.map((s) => s.id)).toEqual(['tab-a', 'tab-b']);
+  });
+
+  it("merging keeps each item's state with more answers, and every session once", () => {
+    const a = recordSession(emptyProgress(), one('x', 1), T0);
+    const b = recordSession(a, one('y', 2), T0 + DAY);
+    const m = mergeProgress(a, b);
+    expect(m.sessions.map((s) => s.id)).toEqual(['x', 'y']);
+    expect(m.items[KEY]!.seen).toBe(2);
+    expect(mergeProgress(b, a)).toEqual(m);
+  });
+
+  it('one bad record (score 7) among three good ones: the three are kept, the text set aside, a backup restorable', () => {
+    const store = new MemoryStore();
+    let p = emptyProgress();
+    for (const [i, id] of ['g1', 'g2', 'g3'].entries()) p = recordSession(p, one(id, i), T0);
+    const json = JSON.parse(JSON.stringify(p)) as { sessions: unknown[] };
+    json.sessions.push({ ...one('bad', 9), score: 7 });
+    store.map.set(PROGRESS_KEY, JSON.stringify(json));
+    const loaded = loadProgress(store, T0);
+    expect(loaded.progress.sessions.map((s) => s.id)).toEqual(['g1', 'g2', 'g3']);
+    expect(loaded.problem).toMatch(/sessions\[3\]/);
+    expect(loaded.backupKey).toMatch(new RegExp(`^${CORRUPT_BACKUP_PREFIX}`));
+    expect(store.map.get(loaded.backupKey!)).toBe(JSON.stringify(json));
+    // the next save keeps the three and adds the new one
+    saveProgress(store, recordSession(loaded.progress, one('g4', 4), T0));
+    expect(loadProgress(store).progress.sessions.map((s) => s.id)).toEqual([
+      'g1',
+      'g2',
+      'g3',
+      'g4',
+    ]);
+    expect(listBackups(store)).toContain(loaded.backupKey);
+  });
+
+  it('restoring a reset backup brings the sessions back, merged with what is saved now', () => {
+    const store = new MemoryStore();
+    saveProgress(store, recordSession(emptyProgress(), one('old', 1), T0));
+    const reset = resetProgress(store, T0 + MIN);
+    expect(reset.ok && reset.backupKey).toBeTruthy();
+    const now = recordSession(emptyProgress(), one('new', 2), T0 + 2 * MIN);
+    saveProgress(store, now);
+    const r = restoreBackup(store, (reset as { backupKey: string }).backupKey, now);
+    expect(r.ok).toBe(true);
+    expect(loadProgress(store).progress.sessions.map((s) => s.id)).toEqual(['old', 'new']);
+    expect(restoreBackup(store, PROGRESS_KEY, now).ok).toBe(false);
+  });
+
+  it(`the app never fills storage with its own backups: at most ${BACKUPS_KEPT} of each kind, newest kept`, () => {
+    const store = new MemoryStore();
+    for (let i = 0; i < 10; i++) {
+      store.map.set(PROGRESS_KEY, `not json ${i}`);
+      loadProgress(store, T0 + i * MIN);
+    }
+    const corrupt = listBackups(store).filter((k) => k.startsWith(CORRUPT_BACKUP_PREFIX));
+    expect(corrupt).toHaveLength(BACKUPS_KEPT);
+    expect(store.map.get(corrupt[0]!)).toBe('not json 9');
+    for (let i = 0; i < 6; i++) {
+      saveProgress(store, recordSession(emptyProgress(), one(`r${i}`, i), T0));
+      resetProgress(store, T0 + (20 + i) * MIN);
+    }
+    const resets = listBackups(store).filter((k) => k.startsWith(RESET_BACKUP_PREFIX));
+    expect(resets).toHaveLength(BACKUPS_KEPT);
+  });
+
+  it('a full storage: the save says so and hands back the progress (nothing silently in memory)', () => {
+    const store = new MemoryStore(50);
+    const p = recordSession(emptyProgress(), one('full', 1), T0);
+    const r = saveProgress(store, p);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.problem).toMatch(/storage is full/);
+    expect(r.progress?.sessions.map((s) => s.id)).toEqual(['full']);
   });
 });
