@@ -107,9 +107,52 @@ function offline() {
   });
 }
 
+/**
+ * The site's security policy. Scripts and workers only from the site itself, WebAssembly allowed
+ * (the meshoptimizer decoder of the body model), no inline script; inline style attributes are
+ * allowed (React's `style`), images also from data: and blob: URLs (the icon, PNG exports). The
+ * built page carries it as a meta tag (the dev server's hot reload needs inline script, so not
+ * there); wherever the project serves the site (`vite preview`) it is also a header, with the
+ * headers a meta tag cannot set.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self' blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+export const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`,
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+};
+
+function securityPolicy(): Plugin {
+  return {
+    name: 'needlewise:content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
+
 // The body model is generated into public/models by `npm run model` (the predev/prebuild hooks).
 export default defineConfig({
-  plugins: [react(), validateClinicalData(), offline()],
+  plugins: [react(), validateClinicalData(), offline(), securityPolicy()],
+  preview: { headers: SECURITY_HEADERS },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1500,

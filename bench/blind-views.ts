@@ -33,8 +33,11 @@ async function main(): Promise<void> {
   ensureDist();
   const out = join(root, 'screenshots', 'blind');
   mkdirSync(out, { recursive: true });
-  const server = await startServer();
   const browser = await launchChromium();
+  const server = await startServer().catch(async (err: unknown) => {
+    await browser.close();
+    throw err;
+  });
   const key: Record<string, string> = {};
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

@@ -25,6 +25,7 @@ import type { QuizWorld } from '../src/domain/quiz/world.ts';
 import {
   distDir,
   ensureDist,
+  findChromium,
   launchChromium,
   READY_TIMEOUT_MS,
   root,
@@ -300,8 +301,11 @@ function quizGenerate50Ms(world: QuizWorld): number {
 }
 
 async function timeToReadyMs(): Promise<number> {
-  const server = await startServer();
   const browser = await launchChromium();
+  const server = await startServer().catch(async (err: unknown) => {
+    await browser.close();
+    throw err;
+  });
   try {
     const times: number[] = [];
     for (let i = 0; i < 5; i++) {
@@ -329,6 +333,7 @@ function quizFigures() {
 
 async function main(): Promise<void> {
   const json = process.argv.includes('--json');
+  findChromium(); // no browser: fail at once with the install hint, before minutes of work
   const cold = timeModelBuild(true);
   const warm = timeModelBuild(false);
   ensureDist();

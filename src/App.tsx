@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { useStore } from './store/index.ts';
 import { loadModel } from './scene/loadModel.ts';
+import { AppNotice } from './ui/AppNotice.tsx';
 import { CameraToolbar } from './ui/CameraToolbar.tsx';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
 import { Header, MODE_PANEL_ID, tabId } from './ui/Header.tsx';
@@ -74,6 +75,7 @@ export function App() {
             </Suspense>
           </ErrorBoundary>
           <CameraToolbar />
+          <AppNotice />
           <SelectionChip />
           <LoadingOverlay />
           <QuizChip />

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useThree } from '@react-three/fiber';
 import { Raycaster, Vector2, Vector3 } from 'three';
 import { sceneRegistry } from './registry.ts';
-import { setSceneProbe } from './testApi.ts';
+import { setSceneProbe } from './sceneProbe.ts';
 
 const scratch = new Vector3();
 const ndc = new Vector2();

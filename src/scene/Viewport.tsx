@@ -16,6 +16,7 @@ import { ReferralZones } from './ReferralZones.tsx';
 import { TriggerPointMarkers } from './TriggerPointMarkers.tsx';
 import { ReadySignal } from './ReadySignal.tsx';
 import { TestApiBridge } from './TestApiBridge.tsx';
+import { TEST_API } from './sceneProbe.ts';
 
 const INITIAL = presetPose('front');
 
@@ -59,6 +60,25 @@ function HoverLabel() {
   );
 }
 
+export const CONTEXT_LOST_TEXT =
+  'The 3D view lost its WebGL context (the graphics driver was reset, or the computer ran short of graphics memory). It comes back by itself when the browser allows; if it does not, reload the page: your quiz progress is saved.';
+
+/**
+ * A lost WebGL context leaves a blank canvas: say so, and offer to reload; when the browser gives
+ * the context back (three.js sets its state up again), draw again and clear the message.
+ */
+function watchContext(canvas: HTMLCanvasElement, invalidate: () => void): void {
+  canvas.addEventListener('webglcontextlost', (e) => {
+    e.preventDefault(); // asks the browser to restore the context
+    useStore.getState().appNoticeShown({ text: CONTEXT_LOST_TEXT, kind: 'error' });
+  });
+  canvas.addEventListener('webglcontextrestored', () => {
+    const s = useStore.getState();
+    if (s.appNotice?.text === CONTEXT_LOST_TEXT) s.appNoticeShown(null);
+    invalidate();
+  });
+}
+
 /**
  * The 3D viewport: canvas, body, camera rig, orientation HUD and hover label. Lazy-loaded so
  * three.js is not in the first JS the page needs.
@@ -78,6 +98,7 @@ export default function Viewport() {
         gl={{ antialias: true, preserveDrawingBuffer: true }}
         camera={{ fov: CAMERA_FOV_DEG, near: 0.02, far: 50, position: [...INITIAL.position] }}
         raycaster={{ firstHitOnly: true }}
+        onCreated={({ gl, invalidate }) => watchContext(gl.domElement, invalidate)}
         onPointerMissed={() => {
           if (useStore.getState().mode !== 'needle') structureSelected(null);
         }}
@@ -102,7 +123,7 @@ export default function Viewport() {
         <AimDrag />
         <HudUpdater refs={{ view, left, right }} />
         <ReadySignal />
-        <TestApiBridge />
+        {TEST_API && <TestApiBridge />}
       </Canvas>
       <div className="orientation-hud" aria-live="off">
         <span className="hud-view" ref={view}>

@@ -1,12 +1,12 @@
+/**
+ * The test API: only in builds for the browser tests (VITE_NEEDLEWISE_TEST_API=1, see
+ * tests/e2e/harness.ts). A production build has no `window.__needlewise` and not this module:
+ * in exam mode its `quizKey` would hand a trainee the answers.
+ */
 import { snapshot, useStore, type Snapshot } from '../store/index.ts';
-
-/** Screen position of a structure, in CSS pixels of the page (for `page.mouse.click`). */
-export interface ProjectedPoint {
-  readonly x: number;
-  readonly y: number;
-  /** Whether the point is inside the canvas and in front of the camera. */
-  readonly onScreen: boolean;
-}
+import { sceneProbe } from './sceneProbe.ts';
+export type { ProjectedPoint } from './sceneProbe.ts';
+import type { ProjectedPoint } from './sceneProbe.ts';
 
 /** The read-only test API on `window.__needlewise` (see tests/e2e). */
 export interface NeedlewiseTestApi {
@@ -29,25 +29,13 @@ declare global {
   }
 }
 
-interface SceneProbe {
-  project(id: string): ProjectedPoint | null;
-  pick(x: number, y: number): string | null;
-  projectPoint(p: readonly [number, number, number]): ProjectedPoint | null;
-}
-let probe: SceneProbe | null = null;
-
-/** The scene registers how to project and pick; cleared with `null` on unmount. */
-export function setSceneProbe(p: SceneProbe | null): void {
-  probe = p;
-}
-
 export function installTestApi(): void {
   window.__needlewise = Object.freeze({
     getState: () => snapshot(useStore.getState()),
     structures: () => useStore.getState().manifest?.structures.map((s) => s.id) ?? [],
-    project: (id: string) => probe?.project(id) ?? null,
-    pick: (x: number, y: number) => probe?.pick(x, y) ?? null,
-    projectPoint: (p: readonly [number, number, number]) => probe?.projectPoint(p) ?? null,
+    project: (id: string) => sceneProbe()?.project(id) ?? null,
+    pick: (x: number, y: number) => sceneProbe()?.pick(x, y) ?? null,
+    projectPoint: (p: readonly [number, number, number]) => sceneProbe()?.projectPoint(p) ?? null,
     quizKey: async () => (await import('./quizTestKey.ts')).currentQuizKey(),
   });
 }

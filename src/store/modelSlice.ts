@@ -69,7 +69,13 @@ export const createModelSlice: StateCreator<Full, [], [], ModelSlice> = (set) =>
     set({
       manifest,
       modelPhase: 'downloading',
-      structuresById: Object.fromEntries(manifest.structures.map((s) => [s.id, s])),
+      // no prototype: an id from a link such as "constructor" must not reach Object's members
+      structuresById: Object.freeze(
+        Object.assign(
+          Object.create(null) as Record<string, Structure>,
+          Object.fromEntries(manifest.structures.map((s) => [s.id, s])),
+        ),
+      ),
     }),
   modelBytesReceived: (received, total) => set({ bytesReceived: received, bytesTotal: total }),
   modelDownloaded: () => set({ modelPhase: 'parsing' }),

@@ -18,8 +18,11 @@ export interface ViewSlice {
   shortcutsOpen: boolean;
   /** A technique or safety topic to bring into view (search, links from trigger points). */
   safetyFocus: { readonly id: string; readonly nonce: number } | null;
+  /** A message for the user about the app itself (a link's skipped parts, a lost WebGL context). */
+  appNotice: { readonly text: string; readonly kind: 'info' | 'error' } | null;
 
   modeChosen: (mode: Mode) => void;
+  appNoticeShown: (notice: { text: string; kind: 'info' | 'error' } | null) => void;
   safetyTopicOpened: (id: string) => void;
   layerToggled: (layer: LayerId) => void;
   layerOpacityChanged: (layer: LayerId, opacity: number) => void;
@@ -39,6 +42,8 @@ export const createViewSlice: StateCreator<Full, [], [], ViewSlice> = (set) => (
   mode: 'explore',
   layers: LAYER_DEFAULTS,
   xray: false,
+  appNotice: null,
+  appNoticeShown: (appNotice) => set({ appNotice }),
   cameraRequest: null,
   leftDrawerOpen: false,
   rightDrawerOpen: false,

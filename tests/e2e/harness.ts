@@ -41,6 +41,26 @@ export function ensureDist(): void {
   run('npx', ['vite', 'build']);
 }
 
+/**
+ * The build the browser tests drive: the app with its test API (`window.__needlewise`, which can
+ * read a quiz's answers, so a production build never has it), in dist-e2e/. Built afresh on every
+ * run from the sources as they are (NEEDLEWISE_E2E_REUSE=1 keeps an existing one).
+ */
+export const testDistDir = join(root, 'dist-e2e');
+
+export function ensureTestDist(): void {
+  if (process.env.NEEDLEWISE_E2E_REUSE === '1' && existsSync(join(testDistDir, 'index.html')))
+    return;
+  run('npx', ['tsx', 'models/build.ts']);
+  const r = spawnSync('npx', ['vite', 'build', '--outDir', testDistDir, '--emptyOutDir'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, VITE_NEEDLEWISE_TEST_API: '1' },
+  });
+  if (r.status !== 0)
+    throw new Error(`the test build (vite build --outDir dist-e2e) failed (exit ${r.status})`);
+}
+
 /** A port nobody listens on right now. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -60,14 +80,24 @@ export interface Server {
   close(): Promise<void>;
 }
 
-/** Serves dist/ with `vite preview` on a free localhost port; resolves once it answers. */
-export async function startServer(): Promise<Server> {
+/** Serves a build (dist/ by default) with `vite preview` on a free localhost port; resolves once it answers. */
+export async function startServer(dir: string = distDir): Promise<Server> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const viteBin = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
   const child: ChildProcess = spawn(
     process.execPath,
-    [viteBin, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    [
+      viteBin,
+      'preview',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--strictPort',
+      '--outDir',
+      dir,
+    ],
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: process.platform !== 'win32' },
   );
   let output = '';

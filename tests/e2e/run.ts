@@ -7,7 +7,16 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ensureDist, launchChromium, onSignal, root, startServer, type Server } from './harness.ts';
+import {
+  ensureTestDist,
+  findChromium,
+  launchChromium,
+  onSignal,
+  root,
+  startServer,
+  testDistDir,
+  type Server,
+} from './harness.ts';
 import type { E2EContext, E2ETest } from './types.ts';
 
 const TEST_TIMEOUT_MS = 240_000;
@@ -34,7 +43,8 @@ async function main(): Promise<number> {
     suites.push({ file, tests: mod.tests });
   }
 
-  ensureDist();
+  findChromium(); // no browser: fail now, with the install hint, before any build or server
+  ensureTestDist();
   mkdirSync(shotDir, { recursive: true });
 
   let server: Server | undefined;
@@ -48,8 +58,8 @@ async function main(): Promise<number> {
   let passed = 0;
   let failed = 0;
   try {
-    server = await startServer();
     browser = await launchChromium();
+    server = await startServer(testDistDir);
     for (const { file, tests } of suites) {
       for (const test of tests) {
         const label = `${file.replace(/\.e2e\.ts$/, '')} › ${test.name}`;
