@@ -19,6 +19,11 @@ interface Table {
   margin: number[];
 }
 
+const smoothstep = (e0: number, e1: number, x: number) => {
+  const t = Math.min(1, Math.max(0, (x - e0) / (e1 - e0)));
+  return t * t * (3 - 2 * t);
+};
+
 function angleOf(x: number, z: number): number {
   // 0 posterior midline, pi anterior midline; symmetric left/right
   return Math.atan2(Math.abs(x), -(z - AXIS_Z));
@@ -148,7 +153,15 @@ export function cavity(p: V3, o: CavityOptions): number {
   const th = angleOf(sx, p[2]);
   const rho = Math.hypot(sx, p[2] - AXIS_Z);
   const dRing = rho - (cageRadius(th, p[1]) - o.inset);
-  const dBottom = lowerBorder(th, ...o.border) - p[1];
+  // The border is written by angle round the chest wall; deep and medial, beside the vertebral
+  // bodies behind the coronal midplane, it is the paravertebral one: the pleura ends there about
+  // level with T12, crossing rib 12 next to the spine (Gray's; Moore). Judged by angle alone, the
+  // medial recess beside T12–L1 took the midaxillary height (rib 10) and reached 6 cm below the
+  // T12 spinous process.
+  const border = lowerBorder(th, ...o.border);
+  const medialDeep = (1 - smoothstep(0.06, 0.09, rho)) * (1 - smoothstep(0.0, 0.03, p[2]));
+  const paravertebral = lowerBorder(0, ...o.border);
+  const dBottom = border + (Math.max(border, paravertebral) - border) * medialDeep - p[1];
   // medial limit: vertebral bodies behind, the mediastinum in the middle, the heart in front
   const t7 = vert('t7');
   const heart = p[2] > -0.01 && p[1] < P.sternalAngle[1] - 0.03;
@@ -199,11 +212,6 @@ function shell(sx: number, y: number, z: number): number {
   const dBand = Math.max(y - top, bottom - y);
   return Math.max(dShell, dBand);
 }
-
-const smoothstep = (e0: number, e1: number, x: number) => {
-  const t = Math.min(1, Math.max(0, (x - e0) / (e1 - e0)));
-  return t * t * (3 - 2 * t);
-};
 
 /**
  * Medial edge of the intercostal band, as the distance from the midline. In front it is the

@@ -500,6 +500,24 @@ describe('the lower borders of the pleura and the lungs at their surface marking
   }
 });
 
+describe('the pleura ends behind about level with T12', () => {
+  // Next to the spine the parietal pleura crosses rib 12 and ends about level with T12, some
+  // 2 cm lateral to its spinous process (Gray's; Moore; ../shared/reference/depth-targets.md).
+  // Until 2026-12 the medial recess beside T12–L1, judged by its angle round the chest, took the
+  // midaxillary line's height and reached 61 mm below the T12 spinous process.
+  for (const side of ['left', 'right'] as const) {
+    it(`within 7 cm of the midline, behind the coronal midplane, its lowest point lies within 25 mm below the T12 spinous process (${side})`, () => {
+      const p = meshes.find((m) => m.id === `pleura-${side}`)!.positions;
+      let low = Infinity;
+      for (let i = 0; i < p.length; i += 3)
+        if (Math.abs(p[i]!) < 0.07 && p[i + 2]! < 0.01) low = Math.min(low, p[i + 1]!);
+      const t12 = lm('t12-spinous-process').bone[1]!;
+      expect((t12 - low) * 1000).toBeLessThan(25);
+      expect((t12 - low) * 1000).toBeGreaterThan(-15);
+    });
+  }
+});
+
 describe('lungs lie inside the rib cage', () => {
   for (const side of ['left', 'right'] as const) {
     it(`lateral rays from lung vertices below rib 1 cross the chest wall (${side})`, () => {
