@@ -5,7 +5,17 @@ import r3f from '@react-three/eslint-plugin';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-e2e', 'node_modules', 'public/models', '.cache', 'screenshots', 'test-results'] },
+  {
+    ignores: [
+      'dist',
+      'dist-e2e',
+      'node_modules',
+      'public/models',
+      '.cache',
+      'screenshots',
+      'test-results',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

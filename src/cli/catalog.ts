@@ -3,7 +3,7 @@
  * Trigger point positions come from the model manifest's landmarks; without a manifest they are
  * null and a note goes to stderr.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseManifest } from '../domain/body/manifest.ts';
 import { regionIdsFor, structureIdsFor, type CatalogSide } from '../domain/catalog/load.ts';
@@ -16,8 +16,13 @@ import {
   type Catalog,
   type TriggerPoint,
 } from '../domain/catalog/schema.ts';
+import { CliError } from './errors.ts';
+import { readInputText, STDIN } from './files.ts';
+import { oneLine, printJson, printNote, printText } from './output.ts';
 
 const SIDES: readonly CatalogSide[] = ['left', 'right'];
+/** The largest model manifest read (the built one is under 100 kB). */
+const MAX_MANIFEST_BYTES = 20_000_000;
 
 function union(a: readonly string[], b: readonly string[]): string[] {
   return [...new Set([...a, ...b])];
@@ -100,9 +105,15 @@ export function catalogJson(catalog: Catalog, landmarks: LandmarkMap | null, pla
 }
 
 function readLandmarks(path: string): LandmarkMap | null {
-  if (!existsSync(path)) return null;
-  const manifest = parseManifest(JSON.parse(readFileSync(path, 'utf8')) as unknown, path);
-  return manifest.landmarks;
+  if (path !== STDIN && !existsSync(path)) return null;
+  const text = readInputText(path, MAX_MANIFEST_BYTES);
+  let json: unknown;
+  try {
+    json = JSON.parse(text) as unknown;
+  } catch (err) {
+    throw new CliError(`${path}: (file): not JSON (${oneLine((err as Error).message)})`);
+  }
+  return parseManifest(json, path).landmarks;
 }
 
 export async function run(args: readonly string[]): Promise<number> {
@@ -113,7 +124,7 @@ export async function run(args: readonly string[]): Promise<number> {
   const catalog = loadCatalogFromDisk();
   const landmarks = readLandmarks(manifestPath);
   if (!landmarks)
-    process.stderr.write(
+    printNote(
       `needlewise catalog: no model manifest at ${manifestPath}; trigger point positions are null\n`,
     );
   if (landmarks) {
@@ -123,7 +134,7 @@ export async function run(args: readonly string[]): Promise<number> {
       ),
     );
     if (missing.size > 0)
-      process.stderr.write(
+      printNote(
         `needlewise catalog: the manifest lacks ${missing.size} landmark(s) (${[...missing].slice(0, 5).join(', ')}${missing.size > 5 ? ', …' : ''}); those positions are null\n`,
       );
   }
@@ -133,7 +144,7 @@ export async function run(args: readonly string[]): Promise<number> {
       const { index } = loadBodyFromDisk(REPO_ROOT);
       place = (anchor, side) => placeTriggerPoint(anchor, side, landmarks, index);
     }
-    process.stdout.write(`${JSON.stringify(catalogJson(catalog, landmarks, place))}\n`);
+    printJson(catalogJson(catalog, landmarks, place));
     return 0;
   }
   const lines = [
@@ -152,6 +163,6 @@ export async function run(args: readonly string[]): Promise<number> {
       );
     }
   }
-  process.stdout.write(`${lines.join('\n')}\n`);
+  printText(`${lines.join('\n')}\n`);
   return 0;
 }

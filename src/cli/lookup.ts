@@ -4,8 +4,9 @@
  */
 import { loadCatalogFromDisk } from '../domain/catalog/node.ts';
 import { lookup, lookupIndex } from '../domain/lookup/lookup.ts';
-import { parseArgs } from './args.ts';
+import { numberOption, parseArgs } from './args.ts';
 import { CliError } from './errors.ts';
+import { printJson, printText } from './output.ts';
 
 const USAGE =
   'usage: needlewise lookup --regions id1,id2,… [--limit N] [--json]   (region ids: see `needlewise catalog --json`)';
@@ -17,9 +18,15 @@ export async function run(args: readonly string[]): Promise<number> {
     .map((r) => r.trim())
     .filter(Boolean);
   if (regions.length === 0) throw new CliError(`--regions needs at least one region id\n${USAGE}`);
-  const limit = opts.values.limit === undefined ? 20 : Number(opts.values.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 500)
-    throw new CliError(`--limit expects a whole number from 1 to 500, got "${opts.values.limit}"`);
+  const limit =
+    opts.values.limit === undefined
+      ? 20
+      : numberOption('limit', opts.values.limit, {
+          integer: true,
+          min: 1,
+          max: 500,
+          what: 'a whole number',
+        });
   const catalog = loadCatalogFromDisk();
   let ranked;
   try {
@@ -29,17 +36,15 @@ export async function run(args: readonly string[]): Promise<number> {
     throw err;
   }
   if (opts.flags.json) {
-    process.stdout.write(
-      `${JSON.stringify(
-        ranked.map((c) => ({
-          triggerPointId: c.triggerPointId,
-          side: c.side,
-          score: c.score,
-          essential: c.essential,
-          spillover: c.spillover,
-          why: c.why,
-        })),
-      )}\n`,
+    printJson(
+      ranked.map((c) => ({
+        triggerPointId: c.triggerPointId,
+        side: c.side,
+        score: c.score,
+        essential: c.essential,
+        spillover: c.spillover,
+        why: c.why,
+      })),
     );
     return 0;
   }
@@ -51,6 +56,6 @@ export async function run(args: readonly string[]): Promise<number> {
       `      ${c.why}`,
     ),
   );
-  process.stdout.write(`${lines.join('\n')}\n`);
+  printText(`${lines.join('\n')}\n`);
   return 0;
 }

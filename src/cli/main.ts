@@ -4,7 +4,8 @@
  * errors go to stderr with a non-zero exit.
  */
 import { COMMANDS } from './commands.ts';
-import { CliError } from './errors.ts';
+import { CliError, errorReport } from './errors.ts';
+import { escapeControls } from './output.ts';
 
 export { CliError };
 
@@ -22,9 +23,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(USAGE);
     return name ? 0 : 2;
   }
-  const command = COMMANDS[name];
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
-    process.stderr.write(`needlewise: unknown command "${name}"\n${USAGE}`);
+    const shown = name.length > 60 ? `${name.slice(0, 59)}…` : name;
+    process.stderr.write(escapeControls(`needlewise: unknown command "${shown}"\n${USAGE}`));
     return 2;
   }
   if (!command.run) {
@@ -34,9 +36,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     return await command.run(rest);
   } catch (err) {
-    const msg = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`needlewise ${name}: ${msg}\n`);
-    return err instanceof CliError ? err.exitCode : 1;
+    const { text, exitCode } = errorReport(name, err);
+    process.stderr.write(text);
+    return exitCode;
   }
 }
 
@@ -45,7 +47,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`needlewise: ${String(err)}\n`);
+    process.stderr.write(escapeControls(`needlewise: ${String(err)}\n`));
     process.exitCode = 1;
   },
 );

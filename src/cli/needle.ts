@@ -2,6 +2,11 @@
  * `needlewise needle --entry x,y,z (--direction dx,dy,dz | --toward x,y,z | --normal | --trigger-point ID --side S)
  *  --depth MM [--length MM] [--json]` (CONTRACTS §3): the tissues a needle passes, the nearest
  * danger and a verdict, from the same simulator as the app.
+ *
+ * Every number is a plain decimal (no `0x10`, no empty value, nothing that overflows); the entry
+ * must lie within MAX_ENTRY_FROM_SKIN_MM of the skin (it is moved onto it, and a point farther
+ * away is a mistake, not an entry); a direction must have a length. Each refusal is one line,
+ * exit 2.
  */
 import { habitusIds, habitusLabel, habitusList } from '../domain/body/habitus.ts';
 import { loadBodyFromDisk } from '../domain/body/node.ts';
@@ -10,35 +15,32 @@ import { placeTriggerPoint } from '../domain/catalog/placement.ts';
 import { recommendedNeedle } from '../domain/catalog/needlePath.ts';
 import { judgeForPoint, type RuleSubject } from '../domain/catalog/ruleCheck.ts';
 import { loadNeedleBodyFromDisk } from '../domain/needle/node.ts';
-import {
-  MAX_DEPTH_MM,
-  simulateNeedle,
-  skinEntry,
-  toward,
-  type NeedleResult,
-} from '../domain/needle/simulate.ts';
+import { entryProblem, MAX_DEPTH_MM, NEEDLE_LENGTH_RANGE_MM } from '../domain/needle/kinds.ts';
+import { simulateNeedle, skinEntry, type NeedleResult } from '../domain/needle/simulate.ts';
 import type { BodyVec3 } from '../domain/units.ts';
+import { sub } from '../domain/vec.ts';
 import { CliError } from './errors.ts';
-import { parseArgs } from './args.ts';
+import { numberOption, parseArgs, unitVector, vectorOption } from './args.ts';
+import { printJson, printText } from './output.ts';
 
 const USAGE =
   'usage: needlewise needle --entry x,y,z (--direction dx,dy,dz | --toward x,y,z | --normal) --depth MM [--length MM] [--trigger-point ID --side S] [--body lean|average|high-bmi] [--json]\n' +
   '       needlewise needle --trigger-point ID --side left|right [--depth MM] [--length MM] [--body …] [--json]';
 
-function vec(name: string, v: string | undefined): BodyVec3 {
-  const parts = (v ?? '').split(',').map((s) => Number(s.trim()));
-  if (parts.length !== 3 || parts.some((n) => !Number.isFinite(n)))
-    throw new CliError(
-      `--${name} expects three numbers x,y,z (metres, body frame), got "${v ?? ''}"\n${USAGE}`,
-    );
-  return [parts[0]!, parts[1]!, parts[2]!];
-}
+const vec = (name: string, v: string | undefined): BodyVec3 => vectorOption(name, v);
 
 function mmArg(name: string, v: string | undefined, min: number, max: number): number {
-  const n = Number(v);
-  if (v === undefined || !Number.isFinite(n) || n < min || n > max)
-    throw new CliError(`--${name} expects millimetres from ${min} to ${max}, got "${v ?? ''}"`);
-  return n;
+  return numberOption(name, v, { min, max, what: 'millimetres' });
+}
+
+/** The nearest a --toward target may be to the entry on the skin (mm). */
+const MIN_TOWARD_MM = 1;
+
+/** A direction given as a vector, scaled to length 1, or a one-line CliError. */
+function directionArg(name: string, v: BodyVec3, why: string): BodyVec3 {
+  const u = unitVector(v);
+  if (!u) throw new CliError(`--${name}: ${why}`);
+  return u;
 }
 
 /** Reads the command's options into a simulator input. */
@@ -55,7 +57,7 @@ export function needleInput(args: readonly string[]) {
   const { index } = loadBodyFromDisk(undefined, habitus);
   const length =
     opts.values.length !== undefined
-      ? mmArg('length', opts.values.length, 1, MAX_DEPTH_MM)
+      ? mmArg('length', opts.values.length, NEEDLE_LENGTH_RANGE_MM.min, NEEDLE_LENGTH_RANGE_MM.max)
       : undefined;
   const tp = opts.values['trigger-point'];
   // a trigger point: its rule judges the needle; without --entry the needle is its recommended line
@@ -96,11 +98,25 @@ export function needleInput(args: readonly string[]) {
   if (ways.filter((w) => w !== undefined).length !== 1)
     throw new CliError(`give exactly one of --direction, --toward or --normal\n${USAGE}`);
   const depth = mmArg('depth', opts.values.depth, 0, MAX_DEPTH_MM);
-  const direction: BodyVec3 = opts.flags.normal
-    ? skinEntry(index, entry).inward
-    : opts.values.toward !== undefined
-      ? toward(skinEntry(index, entry).point, vec('toward', opts.values.toward))
-      : vec('direction', opts.values.direction);
+  const given =
+    opts.values.direction !== undefined ? vec('direction', opts.values.direction) : undefined;
+  const target = opts.values.toward !== undefined ? vec('toward', opts.values.toward) : undefined;
+  // before the skin is searched: a point metres away is refused, not moved onto the crown
+  const far = entryProblem(index, entry);
+  if (far) throw new CliError(`--entry ${opts.values.entry}: ${far}`);
+  let direction: BodyVec3;
+  if (given)
+    direction = directionArg('direction', given, `"${opts.values.direction}" has no length`);
+  else if (target) {
+    // a target at the entry gives no direction (a fraction of a millimetre away, a random one)
+    const d = sub(target, skinEntry(index, entry).point);
+    const u = unitVector(d);
+    if (!u || Math.hypot(...d) * 1000 < MIN_TOWARD_MM)
+      throw new CliError(
+        `--toward ${opts.values.toward}: less than ${MIN_TOWARD_MM} mm from the entry on the skin, so no direction`,
+      );
+    direction = u;
+  } else direction = skinEntry(index, entry).inward;
   return {
     json: opts.flags.json,
     habitus,
@@ -182,10 +198,8 @@ export async function run(args: readonly string[]): Promise<number> {
     throw err;
   }
   const h = habitusList(loadBodyFromDisk().manifest).find((x) => x.id === habitus)!;
-  process.stdout.write(
-    json
-      ? `${JSON.stringify({ ...needleJson(r), body: { habitus: h.id, bmi: h.bmi, weightKg: h.weightKg } })}\n`
-      : `Body: ${habitusLabel(h)}\n${needleText(r)}`,
-  );
+  if (json)
+    printJson({ ...needleJson(r), body: { habitus: h.id, bmi: h.bmi, weightKg: h.weightKg } });
+  else printText(`Body: ${habitusLabel(h)}\n${needleText(r)}`);
   return 0;
 }

@@ -6,7 +6,7 @@
  */
 import { QUIZ_AREAS } from '../domain/catalog/areas.ts';
 import { generateQuiz, QuizOptionsError } from '../domain/quiz/generate.ts';
-import { quizToText } from '../domain/quiz/file.ts';
+import { needleProblems, quizToText } from '../domain/quiz/file.ts';
 import { loadQuizWorldFromDisk } from '../domain/quiz/node.ts';
 import {
   DIFFICULTIES,
@@ -20,18 +20,16 @@ import {
   type QuizMode,
 } from '../domain/quiz/schema.ts';
 import type { QuizWorld } from '../domain/quiz/world.ts';
-import { parseArgs } from './args.ts';
+import { numberOption, parseArgs } from './args.ts';
 import { CliError } from './errors.ts';
+import { printJsonText, printText } from './output.ts';
 
 const USAGE =
   'usage: needlewise quiz --seed N --count K [--types t1,t2] [--regions r1,r2] [--difficulty easy|medium|hard] [--mode practice|exam] [--json]';
 
-function wholeNumber(name: string, v: string): number {
-  const n = Number(v);
-  if (v.trim() === '' || !Number.isInteger(n))
-    throw new CliError(`--${name} expects a whole number, got "${v}"`);
-  return n;
-}
+/** A whole number in plain decimals (the range is the quiz engine's to check, in its words). */
+const wholeNumber = (name: string, v: string) =>
+  numberOption(name, v, { integer: true, what: 'a whole number' });
 
 const list = (v: string | undefined) =>
   v === undefined
@@ -173,6 +171,11 @@ export async function run(args: readonly string[]): Promise<number> {
     if (err instanceof QuizOptionsError) throw new CliError(err.message, 2);
     throw err;
   }
-  process.stdout.write(json ? quizToText(quiz) : quizText(world, quiz));
+  // the check a quiz file gets when it is read back: a needle that cannot go in is a bug here
+  const problems = needleProblems(quiz, world.body);
+  if (problems.length)
+    throw new Error(`the generated quiz has a needle that cannot go in: ${problems.join('; ')}`);
+  if (json) printJsonText(quizToText(quiz));
+  else printText(quizText(world, quiz));
   return 0;
 }

@@ -2,9 +2,10 @@
  * `needlewise score --quiz FILE --answers FILE [--json]` (CONTRACTS §3): scores an answers file
  * against a quiz file with the same rules as the app. Both files are checked first (size, JSON,
  * schema, catalog and model ids, answers matching the questions); a refusal is one line naming
- * the file, the place in it and the problem, exit 2. The keys are worked out on the model.
+ * the file, the place in it and the problem, exit 2. The keys are worked out on the model, and
+ * every structure-at-risk needle in the quiz must go in on it. Either file may be `-`, standard
+ * input. What the files hold reaches the terminal with its control characters escaped.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { AREA_LABELS } from '../domain/catalog/areas.ts';
 import { parseAnswersFile, parseQuizFile, QuizFileError } from '../domain/quiz/file.ts';
 import { loadQuizWorldFromDisk } from '../domain/quiz/node.ts';
@@ -18,41 +19,18 @@ import {
 import type { QuizWorld } from '../domain/quiz/world.ts';
 import { parseArgs } from './args.ts';
 import { CliError } from './errors.ts';
+import { fileLabel, readInputText, STDIN } from './files.ts';
+import { oneLine, printJson, printNote, printText } from './output.ts';
 
-const USAGE = 'usage: needlewise score --quiz FILE --answers FILE [--json]';
+const USAGE =
+  'usage: needlewise score --quiz FILE --answers FILE [--json]   (FILE may be - for standard input)';
 
-/** On one line, other control characters shown as escapes (file contents reach the terminal). */
-function oneLine(s: string): string {
-  let out = '';
-  for (const c of s.replace(/\s*[\r\n]\s*/g, ' ')) {
-    const code = c.charCodeAt(0);
-    out += code < 0x20 || code === 0x7f ? `\\u${code.toString(16).padStart(4, '0')}` : c;
-  }
-  return out;
-}
-
-/** A file's text, or a one-line CliError saying why it cannot be read. */
+/**
+ * A quiz or answers file's text (standard input for `-`), or a one-line CliError saying why it
+ * cannot be read: missing, not a regular file, over the size limit, not text.
+ */
 export function readQuizText(file: string): string {
-  try {
-    const st = statSync(file);
-    if (st.isDirectory()) throw new CliError(`${file}: is a directory, not a file`);
-    // refused before reading, with the words the parser uses for a text that is too long
-    if (st.size > MAX_QUIZ_FILE_BYTES)
-      throw new CliError(
-        `${file}: (file): ${st.size} bytes is more than the ${MAX_QUIZ_FILE_BYTES} bytes allowed`,
-      );
-    return readFileSync(file, 'utf8');
-  } catch (err) {
-    if (err instanceof CliError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new CliError(
-      code === 'ENOENT'
-        ? `${file}: no such file`
-        : code === 'EACCES'
-          ? `${file}: permission denied`
-          : `${file}: cannot be read (${oneLine((err as Error).message)})`,
-    );
-  }
+  return readInputText(file, MAX_QUIZ_FILE_BYTES);
 }
 
 function parsed<T>(f: () => T): T {
@@ -149,15 +127,19 @@ export async function run(args: readonly string[]): Promise<number> {
     throw new CliError(
       `missing ${[quizFile === undefined ? '--quiz' : '', answersFile === undefined ? '--answers' : ''].filter(Boolean).join(' and ')}\n${USAGE}`,
     );
+  if (quizFile === STDIN && answersFile === STDIN)
+    throw new CliError('--quiz and --answers cannot both be standard input (-)');
   const quizText = readQuizText(quizFile);
   const answersText = readQuizText(answersFile);
   const world = loadQuizWorldFromDisk();
   const structureIds = new Set(world.body.structures.keys());
-  const quiz = parsed(() => parseQuizFile(quizText, quizFile, world.catalog, structureIds));
-  const answers = parsed(() => parseAnswersFile(answersText, answersFile, quiz));
+  const quiz = parsed(() =>
+    parseQuizFile(quizText, fileLabel(quizFile), world.catalog, structureIds, world.body),
+  );
+  const answers = parsed(() => parseAnswersFile(answersText, fileLabel(answersFile), quiz));
   if (answers.quizTitle !== undefined && answers.quizTitle !== quiz.title)
-    process.stderr.write(
-      `needlewise score: note: ${answersFile} was written for ${oneLine(JSON.stringify(answers.quizTitle))}, not ${oneLine(JSON.stringify(quiz.title))}\n`,
+    printNote(
+      `needlewise score: note: ${oneLine(fileLabel(answersFile))} was written for ${oneLine(JSON.stringify(answers.quizTitle))}, not ${oneLine(JSON.stringify(quiz.title))}\n`,
     );
   let scored;
   try {
@@ -168,10 +150,7 @@ export async function run(args: readonly string[]): Promise<number> {
     throw err;
   }
   const { results, summary } = scored;
-  process.stdout.write(
-    opts.flags.json
-      ? `${JSON.stringify(scoreJson(results, summary))}\n`
-      : scoreText(world, quiz.title, results, summary),
-  );
+  if (opts.flags.json) printJson(scoreJson(results, summary));
+  else printText(scoreText(world, quiz.title, results, summary));
   return 0;
 }

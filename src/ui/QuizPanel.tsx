@@ -41,7 +41,14 @@ import type { QuizWorld } from '../domain/quiz/world.ts';
 import { quizDispatch, useQuizWorld } from '../scene/quizService.ts';
 import { useStore } from '../store/index.ts';
 import { QuestionTypeChecks, QuizQuestion, useNames } from './QuizQuestion.tsx';
-import { browserStore, downloadText, fileStem, quizLink, quizTextFromLocation } from './quizIo.ts';
+import {
+  browserStore,
+  downloadText,
+  fileStem,
+  quizLink,
+  quizTextFromLocation,
+  readTextFile,
+} from './quizIo.ts';
 
 const st = () => useStore.getState();
 const pct = (x: number) => `${Math.round(x * 100)} %`;
@@ -233,7 +240,7 @@ function ImportQuiz({ world, onStart }: { world: QuizWorld; onStart: (quiz: Quiz
   const structureIds = useMemo(() => new Set(world.body.structures.keys()), [world]);
   const read = (text: string, name: string): Quiz | null => {
     try {
-      const q = parseQuizFile(text, name, world.catalog, structureIds);
+      const q = parseQuizFile(text, name, world.catalog, structureIds, world.body);
       setError(null);
       return q;
     } catch (err) {
@@ -278,7 +285,7 @@ function ImportQuiz({ world, onStart }: { world: QuizWorld; onStart: (quiz: Quiz
         onChange={(e) => {
           const f = e.target.files?.[0];
           if (!f) return;
-          void f.text().then(
+          void readTextFile(f).then(
             (text) => {
               const q = read(text, f.name);
               if (q) onStart(q);
@@ -296,7 +303,7 @@ function ImportQuiz({ world, onStart }: { world: QuizWorld; onStart: (quiz: Quiz
           fetch(url.trim())
             .then((r) => {
               if (!r.ok) throw new Error(`the server answered ${r.status}`);
-              return r.text();
+              return readTextFile(r);
             })
             .then((text) => {
               const q = read(text, url.trim());

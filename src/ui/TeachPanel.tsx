@@ -40,6 +40,7 @@ import {
   fileStem,
   quizLink,
   quizTextFromLocation,
+  readTextFile,
   textFromLocation,
 } from './quizIo.ts';
 import { TeachTools } from './TeachStage.tsx';
@@ -157,7 +158,7 @@ function Tours() {
           const f = e.target.files?.[0];
           e.target.value = '';
           if (!f) return;
-          void f.text().then(
+          void readTextFile(f).then(
             (text) => {
               const t = read(text, f.name);
               if (t) st().tourStarted(t);
@@ -438,7 +439,7 @@ function ClassResults({ world, quiz }: { world: QuizWorld; quiz: Quiz }) {
     const bad: string[] = [];
     for (const f of Array.from(files)) {
       try {
-        got.push(scoreStudentFile(world, quiz, await f.text(), f.name));
+        got.push(scoreStudentFile(world, quiz, await readTextFile(f), f.name));
       } catch (err) {
         bad.push(err instanceof QuizFileError ? err.message : `${f.name}: ${String(err)}`);
       }
@@ -541,7 +542,16 @@ function ClassQuiz() {
     if (!world) return;
     try {
       const text = quizTextFromLocation();
-      if (text) setQuiz(parseQuizFile(text, 'the quiz link', world.catalog));
+      if (text)
+        setQuiz(
+          parseQuizFile(
+            text,
+            'the quiz link',
+            world.catalog,
+            new Set(world.body.structures.keys()),
+            world.body,
+          ),
+        );
     } catch {
       // a damaged link is reported in Quiz mode; here it is simply not loaded
     }
@@ -568,7 +578,7 @@ function ClassQuiz() {
               const f = e.target.files?.[0];
               e.target.value = '';
               if (!f) return;
-              void f.text().then((text) => {
+              void readTextFile(f).then((text) => {
                 try {
                   setQuiz(
                     parseQuizFile(
@@ -576,6 +586,7 @@ function ClassQuiz() {
                       f.name,
                       world.catalog,
                       new Set(world.body.structures.keys()),
+                      world.body,
                     ),
                   );
                   setError(null);

@@ -4,6 +4,15 @@
  * (`?quiz=` holding the quiz file, base64url-encoded, so a link works offline).
  */
 import type { KeyValueStore } from '../domain/quiz/progress.ts';
+import { decodeTextFile } from '../domain/textFile.ts';
+
+/**
+ * A file (or a fetched body) as text, read as the command line reads it: a UTF-8 byte-order mark
+ * dropped (as Notepad saves), UTF-16 by its mark, bytes that are not text refused (TextFileError).
+ */
+export async function readTextFile(f: Blob | Response): Promise<string> {
+  return decodeTextFile(new Uint8Array(await f.arrayBuffer()));
+}
 
 /**
  * The browser's storage for progress. localStorage whenever the browser gives it, even when it is

@@ -3,10 +3,16 @@
  * catalog (every trigger point, muscle and region named must exist, and every choice list must
  * hold its answer). Each refusal names the place in the file and the problem, in one message.
  * Nothing here touches saved progress: a refused file changes nothing.
+ *
+ * A quiz read where the model is at hand (the command line's `score`, the app's quiz panel) is
+ * also checked on it: every structure-at-risk question's needle must go in (`needleProblems`).
  */
 import type { ZodError } from 'zod';
 import { formatPath } from '../catalog/load.ts';
 import type { Catalog } from '../catalog/schema.ts';
+import { entryProblem } from '../needle/kinds.ts';
+import { simulateNeedle, type NeedleBody } from '../needle/simulate.ts';
+import { capText, problemsLine, unrecognizedKeysMessage, withoutBom } from '../textFile.ts';
 import {
   answersFileSchema,
   MAX_QUIZ_FILE_BYTES,
@@ -23,17 +29,22 @@ export class QuizFileError extends Error {
     /** Each problem as "path: message". */
     readonly problems: readonly string[],
   ) {
-    super(
-      `${file}: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? `; and ${problems.length - 5} more` : ''}`,
-    );
+    super(problemsLine(file, problems));
   }
 }
 
+/** Each issue as "path: message", short: unknown keys named a few at a time, each line capped. */
 function zodProblems(err: ZodError): string[] {
-  return err.issues.map((i) => `${formatPath(i.path) || '(top level)'}: ${i.message}`);
+  return err.issues.map((i) =>
+    capText(
+      `${formatPath(i.path) || '(top level)'}: ${i.code === 'unrecognized_keys' ? unrecognizedKeysMessage(i.keys) : i.message}`,
+    ),
+  );
 }
 
-function parseJson(text: string, file: string): unknown {
+function parseJson(raw: string, file: string): unknown {
+  // a byte-order mark left at the start by an editor is not part of the JSON
+  const text = withoutBom(raw);
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > MAX_QUIZ_FILE_BYTES)
     throw new QuizFileError(file, [
@@ -91,14 +102,46 @@ export function catalogProblems(quiz: Quiz, catalog: Catalog): string[] {
 }
 
 /**
+ * The problems of a quiz's structure-at-risk needles on the model: a needle that cannot go in at
+ * all (its entry far from the skin, deeper than its length, pointing out of the skin) asks a
+ * question with no answer. Each names the question by its place and id, and says why.
+ */
+export function needleProblems(quiz: Quiz, body: NeedleBody): string[] {
+  const out: string[] = [];
+  quiz.questions.forEach((q, i) => {
+    if (q.type !== 'structure-at-risk') return;
+    const at = `questions[${i}].needle: question "${q.id}"`;
+    const far = entryProblem(body.index, q.needle.entry);
+    if (far) {
+      out.push(`${at}: ${far}`);
+      return;
+    }
+    try {
+      simulateNeedle(body, {
+        entry: q.needle.entry,
+        direction: q.needle.direction,
+        depthMm: q.needle.depthMm,
+        ...(q.needle.lengthMm !== undefined ? { lengthMm: q.needle.lengthMm } : {}),
+      });
+    } catch (err) {
+      if (!(err instanceof RangeError)) throw err;
+      out.push(`${at}: the needle cannot go in: ${err.message.replace(/^simulateNeedle: /, '')}`);
+    }
+  });
+  return out;
+}
+
+/**
  * A quiz file's text → the quiz, or QuizFileError naming the problems. `structureIds`, when
- * given, checks structure-at-risk choices against the model.
+ * given, checks structure-at-risk choices against the model; `body`, when given, checks that
+ * every structure-at-risk needle goes in on it (`needleProblems`).
  */
 export function parseQuizFile(
   text: string,
   file: string,
   catalog: Catalog,
   structureIds?: ReadonlySet<string>,
+  body?: NeedleBody,
 ): Quiz {
   const json = parseJson(text, file);
   const r = quizSchema.safeParse(json);
@@ -112,6 +155,7 @@ export function parseQuizFile(
             problems.push(`questions[${i}].choices[${k}]: no structure "${c}" in the model`);
         });
     });
+  if (body) problems.push(...needleProblems(r.data, body));
   if (problems.length) throw new QuizFileError(file, problems);
   return r.data;
 }

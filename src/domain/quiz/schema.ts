@@ -10,6 +10,7 @@
  * texts that the app shows as text.
  */
 import { z } from 'zod';
+import { MAX_DEPTH_MM, NEEDLE_LENGTH_RANGE_MM } from '../needle/kinds.ts';
 
 /** Adds an issue for every item whose `id` repeats an earlier one (`what` names the items). */
 export function refuseDuplicateIds(
@@ -79,7 +80,7 @@ const direction = z
   .refine(([x, y, z]) => Math.hypot(x, y, z) > 1e-9, 'a non-zero direction')
   .readonly();
 const tolerance = z.number().finite().min(1).max(100);
-const depth = z.number().finite().min(0).max(100);
+const depth = z.number().finite().min(0).max(MAX_DEPTH_MM);
 
 const base = {
   /** Unique within the quiz. */
@@ -140,7 +141,13 @@ export const needleSpecSchema = z.strictObject({
   entry: vec3,
   direction,
   depthMm: depth,
-  lengthMm: z.number().finite().min(5).max(150).optional(),
+  /** The needle chosen (mm): the simulator's range, NEEDLE_LENGTH_RANGE_MM. */
+  lengthMm: z
+    .number()
+    .finite()
+    .min(NEEDLE_LENGTH_RANGE_MM.min)
+    .max(NEEDLE_LENGTH_RANGE_MM.max)
+    .optional(),
 });
 export type NeedleSpec = z.infer<typeof needleSpecSchema>;
 export const structureAtRiskQuestionSchema = z.strictObject({

@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import { formatPath } from '../catalog/load.ts';
 import type { Catalog } from '../catalog/schema.ts';
+import { capText, problemsLine, unrecognizedKeysMessage } from '../textFile.ts';
 import {
   MAX_TOUR_FILE_BYTES,
   stepTriggerPoints,
@@ -24,9 +25,7 @@ export class TourFileError extends Error {
     /** Each problem as "path: message". */
     readonly problems: readonly string[],
   ) {
-    super(
-      `${file}: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? `; and ${problems.length - 5} more` : ''}`,
-    );
+    super(problemsLine(file, problems));
   }
 }
 
@@ -35,7 +34,8 @@ type Issue = z.core.$ZodIssue;
 /**
  * Each issue as "path: message". A camera is one of two shapes; when neither fits, the problems
  * of the shape that came closer (fewer problems) are given, at their full paths, instead of zod's
- * bare "Invalid input".
+ * bare "Invalid input". Unknown keys are named a few at a time, and each problem is capped in
+ * length, so a file of 90,000 unknown keys still gives one short line.
  */
 function issueProblems(issue: Issue, prefix: readonly PropertyKey[] = []): string[] {
   const path = [...prefix, ...issue.path];
@@ -43,7 +43,9 @@ function issueProblems(issue: Issue, prefix: readonly PropertyKey[] = []): strin
     const closest = issue.errors.reduce((best, e) => (e.length < best.length ? e : best));
     if (closest.length > 0) return closest.flatMap((i) => issueProblems(i, path));
   }
-  return [`${formatPath(path)}: ${issue.message}`];
+  const message =
+    issue.code === 'unrecognized_keys' ? unrecognizedKeysMessage(issue.keys) : issue.message;
+  return [capText(`${formatPath(path)}: ${message}`)];
 }
 
 function parseJson(text: string, file: string): unknown {
