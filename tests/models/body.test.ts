@@ -502,7 +502,7 @@ describe('the lower borders of the pleura and the lungs at their surface marking
 
 describe('the pleura ends behind about level with T12', () => {
   // Next to the spine the parietal pleura crosses rib 12 and ends about level with T12, some
-  // 2 cm lateral to its spinous process (Gray's; Moore; ../shared/reference/depth-targets.md).
+  // 2 cm lateral to its spinous process (Gray's Anatomy; Moore, Clinically Oriented Anatomy).
   // Until 2026-12 the medial recess beside T12–L1, judged by its angle round the chest, took the
   // midaxillary line's height and reached 61 mm below the T12 spinous process.
   for (const side of ['left', 'right'] as const) {
