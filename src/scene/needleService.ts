@@ -54,7 +54,7 @@ function build(meshes: readonly MeshData[], structures: readonly Structure[]): v
       return;
     }
     const t0 = performance.now();
-    const body = needleBody(new BodyIndex(meshes), structures);
+    const body = needleBody(new BodyIndex(meshes), structures, useStore.getState().habitus);
     built = { meshes, body, buildMs: performance.now() - t0 };
     building = null;
     notify();

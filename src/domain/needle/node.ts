@@ -9,7 +9,7 @@ export function loadNeedleBodyFromDisk(root = process.cwd(), habitus = 'average'
   const hit = cached.get(habitus);
   if (hit) return hit;
   const { index, manifest } = loadBodyFromDisk(root, habitus);
-  const body = needleBody(index, manifest.structures);
+  const body = needleBody(index, manifest.structures, habitus);
   cached.set(habitus, body);
   return body;
 }

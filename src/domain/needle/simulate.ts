@@ -22,12 +22,21 @@ export interface StructureInfo {
 export interface NeedleBody {
   readonly index: BodyIndex;
   readonly structures: ReadonlyMap<string, StructureInfo>;
+  /** Which body build this is (a manifest habitus id: average, lean, high-bmi), for the readout. */
+  readonly build: string;
 }
 
-/** Builds the simulator's view of a loaded model. */
-export function needleBody(index: BodyIndex, structures: readonly StructureInfo[]): NeedleBody {
-  return { index, structures: new Map(structures.map((s) => [s.id, s])) };
+/** Builds the simulator's view of a loaded model (of one body build). */
+export function needleBody(
+  index: BodyIndex,
+  structures: readonly StructureInfo[],
+  build = 'average',
+): NeedleBody {
+  return { index, structures: new Map(structures.map((s) => [s.id, s])), build };
 }
+
+/** "average", "lean", "high-BMI": a build's id as the readout names it. */
+const buildWords = (build: string) => build.replace(/-bmi$/, '-BMI');
 
 export { DANGER_KINDS, MAX_DEPTH_MM, NEEDLE_LENGTHS_MM, STOP_KINDS };
 
@@ -403,7 +412,7 @@ export function simulateNeedle(
         : 'No danger structure is entered or near.',
     );
   messages.push(
-    'Measured on one generated average adult body; real patients vary with build, sex, posture and breathing.',
+    `Measured on one generated ${buildWords(body.build)} adult body; real patients vary with build, sex, posture and breathing.`,
   );
 
   return {
