@@ -8,6 +8,10 @@ import { decodeView, encodeView, type ViewState } from './urlState.ts';
 function viewOf(s: Full): ViewState {
   const n = s.needleEntry;
   const cam = sceneRegistry.camera?.pose();
+  // while a quiz runs the view holds its question (a painted zone names its trigger point):
+  // nothing of it goes into the URL, where a student could read the answer
+  if (s.quizSession && s.quizSession.finishedAt === null)
+    return { mode: s.mode, layers: s.layers, xray: s.xray, habitus: s.habitus };
   return {
     mode: s.mode,
     selectedId: s.selectedId,

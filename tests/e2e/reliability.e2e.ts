@@ -138,6 +138,38 @@ export const tests: E2ETest[] = [
     },
   },
   {
+    name: 'while a quiz runs the URL holds nothing of the question (a painted zone names its answer)',
+    async run({ page, baseUrl }) {
+      await page.goto(baseUrl + '/#m=quiz', { waitUntil: 'load', timeout: 60_000 });
+      await waitForReady(page);
+      await page.getByRole('button', { name: 'Start quiz' }).waitFor({ timeout: 90_000 });
+      for (const label of [
+        'Locate the trigger point',
+        'Paint the referral zone',
+        'Pain map: which trigger points to examine',
+        'Needle placement',
+        'Which structure is at risk?',
+      ])
+        await page.getByLabel(label).uncheck();
+      await page.getByRole('button', { name: 'Start quiz' }).click();
+      await page.waitForFunction(
+        () => {
+          const s = window.__needlewise?.getState() as unknown as {
+            quiz: { type: string } | null;
+            zoneTriggers: unknown[];
+          };
+          return s.quiz?.type === 'name-muscle' && s.zoneTriggers.length > 0;
+        },
+        undefined,
+        { timeout: 60_000 },
+      );
+      // the hash is written 0.4 s after a change and looked at every 1.5 s
+      await page.waitForTimeout(2500);
+      const hash = await page.evaluate(() => decodeURIComponent(location.hash));
+      assert(!/trp|[#&]z=|[#&]p=|[#&]s=/.test(hash), `the URL shows the question: ${hash}`);
+    },
+  },
+  {
     name: 'a lost WebGL context is explained, with a reload button, and cleared when it comes back',
     async run({ page, baseUrl, screenshot }) {
       await page.goto(baseUrl + '/', { waitUntil: 'load', timeout: 60_000 });
