@@ -339,6 +339,19 @@ function ImportQuiz({ world, onStart }: { world: QuizWorld; onStart: (quiz: Quiz
   );
 }
 
+/** The progress as a file: where it cannot be kept in the browser, the user keeps it. */
+function DownloadProgress({ progress }: { progress: Progress }) {
+  return (
+    <button
+      type="button"
+      className="link-button"
+      onClick={() => downloadText(JSON.stringify(progress, null, 2), 'needlewise-progress.json')}
+    >
+      Download your progress
+    </button>
+  );
+}
+
 /**
  * The app's own backups of progress (copies of unreadable progress and of progress before a
  * reset), each restorable: its records that read are merged into the progress, nothing lost.
@@ -688,31 +701,13 @@ export default function QuizPanel() {
       {!store.persistent && (
         <p className="error" role="alert">
           This browser refuses to store data for this page: finished quizzes last only until the
-          page closes. Download them to keep them.{' '}
-          <button
-            type="button"
-            className="link-button"
-            onClick={() =>
-              downloadText(JSON.stringify(progress, null, 2), 'needlewise-progress.json')
-            }
-          >
-            Download your progress
-          </button>
+          page closes. Download them to keep them. <DownloadProgress progress={progress} />
         </p>
       )}
       {saveProblem && (
         <p className="error" role="alert">
           {saveProblem} Your results are still here until the page closes; each finished quiz tries
-          to save again.{' '}
-          <button
-            type="button"
-            className="link-button"
-            onClick={() =>
-              downloadText(JSON.stringify(progress, null, 2), 'needlewise-progress.json')
-            }
-          >
-            Download your progress
-          </button>
+          to save again. <DownloadProgress progress={progress} />
         </p>
       )}
       {notice && <p role="status">{notice}</p>}
