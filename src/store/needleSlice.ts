@@ -70,7 +70,9 @@ export const createNeedleSlice: StateCreator<Full, [], [], NeedleSlice> = (set) 
   pendingSnap: null,
   aimDrag: false,
 
-  needlePlaced: (entry) => set({ needleEntry: entry, needleTarget: null }),
+  // a needle put on the skin goes in perpendicular: the last needle's tilt belonged to its spot
+  needlePlaced: (entry) =>
+    set({ needleEntry: entry, needleTarget: null, needleTiltDeg: 0, needleAzimuthDeg: 0 }),
   needleAimed: (tiltDeg, azimuthDeg) =>
     set({ needleTiltDeg: clamp(tiltDeg, 0, MAX_TILT_DEG), needleAzimuthDeg: wrap360(azimuthDeg) }),
   needleDepthSet: (mm) => set((s) => ({ needleDepthMm: clamp(mm, 0, s.needleLengthMm) })),

@@ -48,6 +48,14 @@ describe('needle slice', () => {
     s.getState().needlePlaced(entry);
     expect(s.getState().needleTarget).toBeNull();
   });
+  it('a needle put on the skin goes in perpendicular, whatever the last one was aimed at', () => {
+    const s = fresh();
+    s.getState().needlePlaced(entry);
+    s.getState().needleAimed(35, 120);
+    s.getState().needlePlaced({ point: [0.05, 1.2, -0.15], inward: [0, 0, 1] });
+    expect(s.getState().needleTiltDeg).toBe(0);
+    expect(s.getState().needleAzimuthDeg).toBe(0);
+  });
   it('a safety topic opens Safety mode and asks for the topic', () => {
     const s = fresh();
     s.getState().safetyTopicOpened('safety-side-effect-pneumothorax');
