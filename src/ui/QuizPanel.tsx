@@ -572,7 +572,7 @@ function Summary({
           return (
             <li key={q.id}>
               <button type="button" className="link-button" onClick={() => onReview(i)}>
-                {i + 1}. {QUESTION_TYPE_LABELS[q.type]}
+                {QUESTION_TYPE_LABELS[q.type]}
                 {q.type !== 'pick-trigger-points'
                   ? `: ${names.trp(q.triggerPointId)} (${q.side})`
                   : ''}

@@ -66,7 +66,7 @@ export function promptOf(world: QuizWorld, q: Question, easy: boolean): string {
       return `A patient hurts in the hatched regions (${q.painRegions.map(n.region).join('; ')}). Which trigger points would you examine?`;
     case 'needle': {
       const t = world.triggerPoint(q.triggerPointId);
-      return `Needle ${n.trp(q.triggerPointId)}, ${sideWord(q.side)}: click the skin for the entry, then set the tilt, its direction and the depth.${t ? ` Patient: ${t.needling.patientPosition}.` : ''}`;
+      return `Needle ${n.trp(q.triggerPointId)}, ${sideWord(q.side)}: click the skin for the entry, then set the tilt, its direction and the depth.${t ? ` Patient: ${t.needling.patientPosition.replace(/\.$/, '')}.` : ''}`;
     }
     case 'structure-at-risk':
       return `This needle, meant for ${n.trp(q.triggerPointId)} (${q.side}), has been pushed in ${q.needle.depthMm} mm. Which structure is at risk?`;
