@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConsoleMessage, Page } from 'playwright-core';
-import { distDir } from './harness.ts';
+import { testDistDir } from './harness.ts';
 import type { E2EContext, E2ETest } from './types.ts';
 import { assert, drawnFraction, waitForReady } from './page.ts';
 
@@ -139,10 +139,10 @@ export const tests: E2ETest[] = [
       await waitForReady(page);
       await waitForServiceWorker(page);
 
-      // a new deployment: the server now answers a different sw.js (written into dist/ and put
+      // a new deployment: the server now answers a different sw.js (written into dist-e2e/ and put
       // back afterwards; `vite preview` reads files from disk on each request, and Playwright's
       // routing does not see the browser's service worker update checks)
-      const swFile = join(distDir, 'sw.js');
+      const swFile = join(testDistDir, 'sw.js');
       const original = readFileSync(swFile, 'utf8');
       writeFileSync(swFile, `${original}\n// the next version\n`);
       try {
