@@ -228,6 +228,62 @@ export const tests: E2ETest[] = [
     },
   },
   {
+    name: 'two tabs that each finish a quiz both keep theirs: storage holds two, both tabs show two',
+    async run({ page, baseUrl, screenshot }) {
+      // two tabs of one browser share localStorage: a save re-reads what is stored and merges
+      const tabs = [page, await page.context().newPage()];
+      const finish = async (tab: import('playwright-core').Page, seed: string) => {
+        await tab.getByRole('button', { name: 'Start quiz' }).waitFor({ timeout: 90_000 });
+        for (const label of [
+          'Locate the trigger point',
+          'Paint the referral zone',
+          'Pain map: which trigger points to examine',
+          'Needle placement',
+          'Which structure is at risk?',
+        ])
+          await tab.getByLabel(label).uncheck();
+        await tab.getByLabel('Questions').fill('1');
+        await tab.getByLabel('Seed').fill(seed);
+        await tab.getByRole('radio', { name: /^Exam/ }).check();
+        await tab.getByRole('button', { name: 'Start quiz' }).click();
+        await tab.locator('.quiz-choices input[type=radio]').first().check();
+        await tab.getByRole('button', { name: 'Save answer' }).click();
+        await tab.getByRole('button', { name: 'Finish' }).click();
+        await tab.getByRole('heading', { name: /: \d+ %$/ }).waitFor({ timeout: 30_000 });
+      };
+      // the second tab never hears of the first one's save (as a tab in the background may
+      // not, before it saves): only the merge on save keeps the first tab's quiz
+      await tabs[1]!.addInitScript(() =>
+        window.addEventListener('storage', (e) => e.stopImmediatePropagation(), true),
+      );
+      for (const tab of tabs) {
+        await tab.goto(baseUrl + '/#m=quiz', { waitUntil: 'load', timeout: 60_000 });
+        await waitForReady(tab);
+      }
+      // both tabs loaded the same (empty) progress before either finished
+      await finish(tabs[0]!, '11');
+      await finish(tabs[1]!, '12');
+      const stored = await page.evaluate(
+        (key) =>
+          JSON.parse(localStorage.getItem(key) ?? '{"sessions":[]}') as { sessions: unknown[] },
+        PROGRESS_KEY,
+      );
+      assert(
+        stored.sessions.length === 2,
+        `storage holds ${stored.sessions.length} sessions, not 2`,
+      );
+      // each tab's own history (the first learns of the second's save through the storage event)
+      for (const [i, tab] of tabs.entries()) {
+        await tab.getByRole('button', { name: 'New quiz', exact: true }).click();
+        const history = tab.locator('.quiz-history');
+        await history.waitFor({ state: 'visible', timeout: 30_000 });
+        const text = await history.innerText();
+        assert(/2 quizzes/.test(text), `tab ${i + 1} shows "${text}", not 2 quizzes`);
+      }
+      await screenshot('progress-two-tabs.png', tabs[0]);
+    },
+  },
+  {
     name: 'a browser that refuses storage is told, with a download, instead of losing results silently',
     async run({ newPage, baseUrl }) {
       const page = await newPage({ viewport: { width: 1280, height: 800 } });
