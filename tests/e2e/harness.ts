@@ -16,15 +16,21 @@ export const distDir = join(root, 'dist');
 /** Software WebGL draws only a few frames per second: be generous. */
 export const READY_TIMEOUT_MS = 120_000;
 
-/** The Chromium to drive: $CHROMIUM_PATH, else /usr/bin/chromium. Throws a clear error if none. */
-export function findChromium(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].filter(
-    (p): p is string => !!p,
-  );
-  for (const p of candidates) if (existsSync(p)) return p;
+/**
+ * The Chromium to drive: $CHROMIUM_PATH when set (a set path that does not exist is an error, not
+ * a reason to drive some other browser), else /usr/bin/chromium. Throws a clear error if none.
+ */
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
+  const hint =
+    'Install it with `apt-get install chromium` or set CHROMIUM_PATH to a Chromium binary.';
+  const set = env.CHROMIUM_PATH;
+  if (set) {
+    if (existsSync(set)) return set;
+    throw new Error(`No Chromium found: $CHROMIUM_PATH is ${set}, which does not exist. ${hint}`);
+  }
+  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
   throw new Error(
-    `No Chromium found: looked at $CHROMIUM_PATH (${process.env.CHROMIUM_PATH ?? 'unset'}) and /usr/bin/chromium. ` +
-      'Install it with `apt-get install chromium` or set CHROMIUM_PATH to a Chromium binary.',
+    `No Chromium found: $CHROMIUM_PATH is unset and /usr/bin/chromium is missing. ${hint}`,
   );
 }
 
