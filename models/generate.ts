@@ -332,6 +332,7 @@ async function writeGlb(
     };
     if (s.def.group) entry.group = s.def.group;
     if (s.def.layer !== undefined) entry.layer = s.def.layer;
+    if (s.def.source) entry.source = s.def.source;
     structures.push(entry);
   }
   // Vertices and triangles reordered for locality, then each buffer view meshopt-encoded

@@ -6,6 +6,7 @@
  * The catalog, the viewer and the needle simulator refer to structures only by these ids.
  */
 import type { StructureKind } from '../src/domain/body/manifest.ts';
+import { courseSource, DANGER_COURSES } from './anatomy/courseSources.ts';
 
 export interface StructureDef {
   readonly stem: string;
@@ -16,6 +17,8 @@ export interface StructureDef {
   readonly group?: string;
   /** Muscles: 1 deepest … 4 most superficial. */
   readonly layer?: number;
+  /** Where the course or shape comes from (shown with the structure). */
+  readonly source?: string;
 }
 
 const m = (stem: string, name: string, layer: number, group?: string): StructureDef =>
@@ -152,24 +155,13 @@ export const ORGANS: readonly StructureDef[] = [
   },
 ];
 
-const n = (stem: string, name: string): StructureDef => ({
-  stem,
-  name,
-  kind: 'nerve',
-  paired: true,
-});
-const a = (stem: string, name: string): StructureDef => ({
-  stem,
-  name,
-  kind: 'artery',
-  paired: true,
-});
-const v = (stem: string, name: string): StructureDef => ({
-  stem,
-  name,
-  kind: 'vein',
-  paired: true,
-});
+const nv =
+  (kind: 'nerve' | 'artery' | 'vein') =>
+  (stem: string, name: string, source?: string): StructureDef =>
+    source ? { stem, name, kind, paired: true, source } : { stem, name, kind, paired: true };
+const n = nv('nerve');
+const a = nv('artery');
+const v = nv('vein');
 
 export const NEUROVASCULAR: readonly StructureDef[] = [
   n('brachial-plexus', 'Brachial plexus'),
@@ -188,6 +180,16 @@ export const NEUROVASCULAR: readonly StructureDef[] = [
   v('subclavian-vein', 'Subclavian vein'),
   a('femoral-artery', 'Femoral artery'),
   v('femoral-vein', 'Femoral vein'),
+  // the danger structures added for the safety review (issue 19): courses and sources in
+  // models/anatomy/neurovascular.ts and courseSources.ts
+  ...DANGER_COURSES.map(([kind, stem, name]) => nv(kind)(stem, name, courseSource(stem))),
+  {
+    stem: 'spinal-cord',
+    name: 'Spinal cord and dural sac (cauda equina below L1–L2)',
+    kind: 'nerve',
+    paired: false,
+    source: courseSource('spinal-cord'),
+  },
 ];
 
 export const ENVELOPE: readonly StructureDef[] = [
