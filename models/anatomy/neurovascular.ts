@@ -30,11 +30,15 @@ function courses(): Course[] {
   // the adductor hiatus, 10 cm above the knee (the junction of the middle and lower thirds of
   // the thigh: Gray's; Moore), where the femoral vessels become the popliteal
   const hiatus: V3 = add(popliteal, [-0.008, 0.05, 0.01]);
-  // the outer border of the first rib, where the subclavian vessels become the axillary
-  // (estimate: the model's first rib is wide and its apex pleura fills the root of the neck
-  // medial of this, where a shorter vein vanished inside the lung)
-  const firstRibArtery: V3 = [0.12, P.clavicleLateral[1] - 0.028, 0.008];
-  const firstRibVein: V3 = [0.115, P.clavicleLateral[1] - 0.03, 0.02];
+  // the outer border of the first rib, where the subclavian vessels become the axillary. On
+  // this model the first rib rises above the clavicle and ends about 7 cm from the midline, and
+  // the pleural cupula under it is broad and flat-topped (an estimate of the model, not of the
+  // body: the cupula should peak over the rib's neck); the vessels arch over the cupula, as the
+  // artery does in life (Gray's 1918; Moore 8th ed.), and meet the rib's end there. Courses checked
+  // against the built tissues (bench probes): a course through the lung is carved away to nothing.
+  const notch = P.jugularNotch[1];
+  const firstRibArtery: V3 = [0.078, notch + 0.043, 0.008];
+  const firstRibVein: V3 = [0.075, notch + 0.041, 0.04];
   const cervical = (n: number, dx = 0, dz = 0): V3 => {
     const v = vert(`c${n}` as VertebraName);
     return [v.transverse[0] * 0.78 + dx, v.body[1], v.body[2] + 0.004 + dz];
@@ -208,10 +212,10 @@ function courses(): Course[] {
     {
       stem: 'subclavian-artery',
       pts: [
-        [0.014, P.jugularNotch[1] - 0.015, 0.025],
-        [0.05, P.jugularNotch[1] + 0.014, 0.012],
-        [0.085, P.clavicleMedial[1] + 0.006, 0.004],
-        // it becomes the axillary artery at the outer border of the first rib
+        [0.014, notch - 0.015, 0.025],
+        // up beside the trachea and over the cupula of the pleura
+        [0.018, notch + 0.031, 0.02],
+        [0.05, notch + 0.043, 0.012],
         firstRibArtery,
       ],
       r: 0.0038,
@@ -219,8 +223,9 @@ function courses(): Course[] {
     {
       stem: 'subclavian-vein',
       pts: [
-        [0.026, P.jugularNotch[1] - 0.006, 0.042],
-        [0.07, P.clavicleMedial[1] - 0.008, 0.032],
+        // behind the sternoclavicular joint, where it joins the internal jugular
+        [0.02, notch + 0.017, 0.05],
+        [0.04, notch + 0.031, 0.045],
         firstRibVein,
       ],
       r: 0.0048,
@@ -286,13 +291,13 @@ function dangerCourses(j: Junctions): Course[] {
       stem: 'phrenic-nerve',
       pts: [
         // from C4 at the lateral border of scalenus anterior, across its front to the medial
-        // border, then between the subclavian artery and vein into the thorax
+        // border, then between the subclavian artery and vein into the thorax; followed to the
+        // thoracic inlet over the cupula (below it the nerve runs in the mediastinum, beyond a
+        // needle's reach from the neck, and on this model the broad cupula fills the inlet)
         [0.04, vert('c4').body[1], 0.011],
         [0.043, vert('c6').body[1], 0.017],
         [0.042, P.jugularNotch[1] + 0.06, 0.024],
-        [0.035, P.jugularNotch[1] + 0.028, 0.028],
-        [0.03, P.jugularNotch[1] - 0.005, 0.032],
-        [0.03, P.sternalAngle[1], 0.036],
+        [0.037, P.jugularNotch[1] + 0.038, 0.027],
       ],
       r: 0.0014,
     },
@@ -301,11 +306,11 @@ function dangerCourses(j: Junctions): Course[] {
       pts: [
         // C5–C7 through scalenus medius, behind the plexus and the clavicle over rib 1
         [0.04, vert('c6').body[1], -0.012],
-        [0.06, P.jugularNotch[1] + 0.05, -0.018],
-        [0.09, P.clavicleMedial[1] - 0.01, -0.022],
-        [0.125, sh[1] - 0.02, -0.012],
+        [0.07, P.jugularNotch[1] + 0.07, -0.02],
+        [0.112, P.jugularNotch[1] + 0.037, -0.02],
+        [0.142, sh[1] + 0.011, -0.014],
         // on the outer surface of serratus anterior near the midaxillary line
-        [0.146, sh[1] - 0.06, -0.006],
+        [0.148, sh[1] - 0.06, -0.006],
         [0.151, P.nipple[1], 0.0],
         [0.151, P.xiphoid[1] - 0.01, 0.006],
         [0.147, P.xiphoid[1] - 0.05, 0.01],
@@ -361,6 +366,7 @@ function dangerCourses(j: Junctions): Course[] {
       stem: 'axillary-artery',
       pts: [
         j.firstRibArtery,
+        add(j.firstRibArtery, [0.042, -0.02, 0.002]),
         // behind pectoralis minor, among the cords of the plexus
         add(j.axilla, [0.004, 0.004, 0.012]),
         axillaryEnd,
@@ -372,6 +378,8 @@ function dangerCourses(j: Junctions): Course[] {
       pts: [
         add(axillaryEnd, [-0.006, 0.002, 0.008]),
         add(j.axilla, [-0.002, 0.0, 0.02]),
+        add(j.axilla, [-0.016, 0.061, 0.024]),
+        add(j.firstRibVein, [0.03, -0.004, 0.002]),
         j.firstRibVein,
       ],
       r: 0.0045,
@@ -417,7 +425,9 @@ function dangerCourses(j: Junctions): Course[] {
       pts: [
         j.hiatus,
         // the deepest of the three in the fossa, on the femur and the capsule
-        add(j.popliteal, [-0.002, 0, 0.014]),
+        add(j.popliteal, [-0.002, 0, 0.01]),
+        // medial of the nerve behind the bulge of the condyles
+        [P.knee[0] - 0.008, P.knee[1] + 0.025, P.knee[2] - 0.043],
         [P.knee[0], P.knee[1], P.knee[2] - 0.034],
         // to the lower border of popliteus
         [P.knee[0] - 0.002, P.knee[1] - 0.05, P.knee[2] - 0.036],
@@ -427,13 +437,17 @@ function dangerCourses(j: Junctions): Course[] {
     {
       stem: 'popliteal-vein',
       pts: [
-        [P.knee[0] - 0.003, P.knee[1] - 0.05, P.knee[2] - 0.043],
-        [P.knee[0] - 0.001, P.knee[1], P.knee[2] - 0.042],
-        // between the artery (deep) and the tibial nerve (superficial)
-        add(j.popliteal, [-0.004, 0, 0.007]),
+        // between the artery (deep) and the tibial nerve (superficial), a little lateral of both
+        // where the fossa is narrow between the heads of gastrocnemius
+        [P.knee[0] + 0.005, P.knee[1] - 0.05, P.knee[2] - 0.04],
+        [P.knee[0] + 0.004, P.knee[1], P.knee[2] - 0.038],
+        [P.knee[0] + 0.006, P.knee[1] + 0.025, P.knee[2] - 0.051],
+        add(j.popliteal, [0.005, 0, 0.008]),
+        // crossing behind the artery from lateral to medial on its way up to the hiatus
+        add(j.popliteal, [-0.004, 0.025, -0.001]),
         add(j.hiatus, [-0.004, 0, -0.006]),
       ],
-      r: 0.004,
+      r: 0.0032,
     },
     {
       stem: 'medial-plantar-nerve',
@@ -466,7 +480,7 @@ function dangerCourses(j: Junctions): Course[] {
  * each vertebral body and its laminae, from the foramen magnum to about S2 (the cord itself ends at
  * L1–L2). Source: courseSources.ts. Midline, so one structure.
  */
-function spinalCordSpec(): StructureSpec {
+function spinalCordLine(): V3[] {
   const canal = (name: VertebraName): V3 => {
     const v = vert(name);
     // the atlas has no body: its canal lies behind the dens
@@ -479,7 +493,25 @@ function spinalCordSpec(): StructureSpec {
   const pts: V3[] = [add(canal('c1'), [0, 0.024, -0.004]), ...names.map(canal)];
   const l5 = canal('l5');
   pts.push(add(l5, [0, -0.035, -0.008]));
+  return pts;
+}
+
+function spinalCordSpec(): StructureSpec {
+  const pts = spinalCordLine();
   return { id: 'spinal-cord', prims: chain(pts, 0.0052, 0.0055), blend: 0.004, edge: 0.003 };
+}
+
+/** Each tube's centre line, per side (tests: every structure lies on its course). */
+export function courseLines(): { id: string; pts: V3[]; r: number }[] {
+  const out = courses().flatMap((c) =>
+    (['left', 'right'] as const).map((side) => ({
+      id: `${c.stem}-${side}`,
+      pts: c.pts.map((p) => sided(p, side)),
+      r: Math.min(c.r, c.r1 ?? c.r),
+    })),
+  );
+  out.push({ id: 'spinal-cord', pts: spinalCordLine(), r: 0.0052 });
+  return out;
 }
 
 export function neurovascularSpecs(): StructureSpec[] {
