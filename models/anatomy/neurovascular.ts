@@ -311,9 +311,11 @@ function dangerCourses(j: Junctions): Course[] {
         [0.142, sh[1] + 0.011, -0.014],
         // on the outer surface of serratus anterior near the midaxillary line
         [0.148, sh[1] - 0.06, -0.006],
-        [0.151, P.nipple[1], 0.0],
-        [0.151, P.xiphoid[1] - 0.01, 0.006],
-        [0.147, P.xiphoid[1] - 0.05, 0.01],
+        // (on the muscle: 3 mm outside the chest wall as built; a nerve out in the fat moved the
+        // skin of the flank)
+        [0.146, P.nipple[1], 0.0],
+        [0.135, P.xiphoid[1] - 0.01, 0.006],
+        [0.127, P.xiphoid[1] - 0.05, 0.01],
       ],
       r: 0.0014,
     },

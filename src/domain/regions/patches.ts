@@ -109,6 +109,19 @@ export function regionPatches(
     // the foot on the side of the forefoot: its anchor lies inside the foot, and the sole's
     // vertices there are far apart.)
     let c = sightPoint(skin, tris, anchor, v, under);
+    // near an edge of the shell's two sheets the hit face may pass while the skin there, by its
+    // nearest vertex's normal (how the patch is lit and seen), lies on the fat: not a centre
+    if (c && under) {
+      let ni = -1;
+      let nd = Infinity;
+      grid.near(c, CELL, (i, d2) => {
+        if (d2 < nd) {
+          nd = d2;
+          ni = i;
+        }
+      });
+      if (ni >= 0 && underSkin(under, c, vertexAt(nor, ni))) c = null;
+    }
     if (!c) {
       let best = -1;
       for (let reach = CELL; best < 0 && reach <= 8 * CELL; reach *= 2) {
@@ -118,10 +131,19 @@ export function regionPatches(
         });
         near.sort((a, b) => a[0] - b[0]);
         // nearest first, skipping the inner sheet (tested only until one passes)
+        // (and skipping a vertex where the shell is pinched: a twin at the same place whose
+        // normal looks into the fat, where the arm's skin meets the chest's)
+        const onSheet = (q: BodyVec3, i: number) => underSkin(under!, q, vertexAt(nor, i));
+        const pinched = (i: number) => {
+          const q = vertexAt(p, i);
+          let twin = false;
+          grid.near(q, PINCH, (j) => {
+            if (j !== i && !twin && onSheet(q, j)) twin = true;
+          });
+          return twin;
+        };
         best =
-          near.find(
-            ([, i]) => !under || !underSkin(under, vertexAt(p, i), vertexAt(nor, i)),
-          )?.[1] ?? -1;
+          near.find(([, i]) => !under || (!onSheet(vertexAt(p, i), i) && !pinched(i)))?.[1] ?? -1;
       }
       if (best < 0) continue;
       c = vertexAt(p, best);
@@ -162,6 +184,9 @@ function triangleGrid(skin: MeshData): Map<string, number[]> {
   }
   return cells;
 }
+
+/** Vertices closer than this (metres) are one place of the skin: a pinch of the shell. */
+const PINCH = 0.0001;
 
 /** How far along the line of sight the patch centre may lie from the anchor, metres. */
 const SIGHT_REACH = 0.06;

@@ -465,7 +465,9 @@ describe('distance along the skin', () => {
     const chest = projectOntoSkin(index, [hits[1]!.distance + 0.002, 1.17, 0.02]).point;
     const arm = projectOntoSkin(index, [hits[2]!.distance - 0.002, 1.17, 0.02]).point;
     const chord = dist(chest, arm);
-    expect(chord).toBeGreaterThan(0.015);
+    // (about 14 mm since the brachial vessels, modelled in the medial bicipital groove, brought
+    // the inside of the arm in by a few millimetres)
+    expect(chord).toBeGreaterThan(0.01);
     expect(chord).toBeLessThan(0.04);
     const d = distanceAlongSkin(index, chest, arm);
     // round a contact and back: a path that jumped the gap would be about the chord

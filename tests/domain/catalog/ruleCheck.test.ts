@@ -180,7 +180,6 @@ const DEPTH_GAPS = new Set<string>([
   ].flatMap((id) => [`${id}:left`, `${id}:right`]),
   'intercostal-muscles-trp1:right',
   'lower-trapezius-trp1:right',
-  'temporalis-trp1:right',
   'intercostal-muscles-trp1:left',
 ]);
 

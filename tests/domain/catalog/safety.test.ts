@@ -5,7 +5,7 @@ import { loadCatalogFromDisk } from '../../../src/domain/catalog/node.ts';
 import { placeTriggerPoint } from '../../../src/domain/catalog/placement.ts';
 import { recommendedNeedle } from '../../../src/domain/catalog/needlePath.ts';
 import { loadNeedleBodyFromDisk } from '../../../src/domain/needle/node.ts';
-import { simulateNeedle } from '../../../src/domain/needle/simulate.ts';
+import { DANGER_KINDS, simulateNeedle } from '../../../src/domain/needle/simulate.ts';
 
 const { manifest, index } = loadBodyFromDisk();
 const body = loadNeedleBodyFromDisk();
@@ -62,5 +62,83 @@ describe('the recommended technique is safe on the model, in every body build', 
       if (r.entered) expect(r.verdict).toBe('unsafe');
     }
     expect(entered).toContain('pleura-left');
+  });
+});
+
+/**
+ * What a needle at this point can reach is named: every danger structure on the model that a
+ * needle of the catalog's length enters, along the recommended line or tilted up to 20° from it
+ * (a clinician's aim is not exact), before bone stops it, is in the point's `dangers` list.
+ */
+const REACH_TILT_DEG = 20;
+const stemOf = (id: string) => id.replace(/-(left|right)$/, '');
+function reachable(
+  built: ReturnType<typeof loadNeedleBodyFromDisk>,
+  rec: { entry: readonly number[]; direction: readonly number[] },
+  lengthMm: number,
+): Set<string> {
+  const d = rec.direction;
+  const u = Math.abs(d[0]!) < 0.9 ? [1, 0, 0] : [0, 1, 0];
+  const cross = (a: readonly number[], b: readonly number[]) => [
+    a[1]! * b[2]! - a[2]! * b[1]!,
+    a[2]! * b[0]! - a[0]! * b[2]!,
+    a[0]! * b[1]! - a[1]! * b[0]!,
+  ];
+  const e1 = cross(d, u);
+  const n1 = Math.hypot(...e1);
+  for (let k = 0; k < 3; k++) e1[k]! /= n1;
+  const e2 = cross(d, e1);
+  const dirs: number[][] = [[...d]];
+  for (const a of [REACH_TILT_DEG / 2, REACH_TILT_DEG].map((x) => (x * Math.PI) / 180))
+    for (let i = 0; i < 8; i++) {
+      const ph = (i * Math.PI) / 4;
+      dirs.push(
+        [0, 1, 2].map(
+          (k) =>
+            Math.cos(a) * d[k]! + Math.sin(a) * (Math.cos(ph) * e1[k]! + Math.sin(ph) * e2[k]!),
+        ),
+      );
+    }
+  const found = new Set<string>();
+  for (const dir of dirs) {
+    let r;
+    try {
+      r = simulateNeedle(built, {
+        entry: rec.entry as [number, number, number],
+        direction: dir as [number, number, number],
+        depthMm: lengthMm,
+      });
+    } catch {
+      continue; // a tilt that points out of the skin is no needle
+    }
+    for (const l of r.layers) if (DANGER_KINDS.has(l.kind)) found.add(stemOf(l.structure));
+  }
+  return found;
+}
+
+describe('every danger a needle of the point’s length can reach is in its list, in every body build', () => {
+  for (const build of BUILDS)
+    it(`${build}: every point and side, the line and tilts up to ${REACH_TILT_DEG}°`, () => {
+      const built = loadNeedleBodyFromDisk(undefined, build);
+      const missing: string[] = [];
+      for (const t of catalog.triggerPoints)
+        for (const side of ['left', 'right'] as const) {
+          const p = placeTriggerPoint(t.anchor, side, manifest.landmarks, built.index);
+          if (!p) continue;
+          const rec = recommendedNeedle(built, t.needling, side, p);
+          const listed = new Set(t.needling.dangers);
+          for (const s of reachable(built, rec, t.needling.needleLengthMm))
+            if (!listed.has(s)) missing.push(`${t.id} (${side}): ${s}`);
+        }
+      expect(missing).toEqual([]);
+    }, 240_000);
+
+  it('the check can fail: a point whose list left out the pleura would be caught', () => {
+    const t = catalog.triggerPoints.find((x) => x.id === 'upper-trapezius-trp1')!;
+    const p = placeTriggerPoint(t.anchor, 'left', manifest.landmarks, index)!;
+    const rec = recommendedNeedle(body, t.needling, 'left', p);
+    // a 100 mm needle down the line from the top of the shoulder reaches the lung apex
+    const found = reachable(body, rec, 100);
+    expect([...found].some((s) => s === 'pleura' || s === 'lung')).toBe(true);
   });
 });
