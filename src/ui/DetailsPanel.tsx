@@ -72,6 +72,11 @@ export default function DetailsPanel() {
           <code>{selected.id}</code>
         </dd>
       </dl>
+      {selected.source && (
+        <p className="details-source">
+          <strong>Course and source:</strong> {selected.source}
+        </p>
+      )}
       <div className="button-row">
         <button type="button" className="btn" onClick={() => structureFocused(selected.id)}>
           Fly to

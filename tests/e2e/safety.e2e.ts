@@ -71,4 +71,26 @@ export const tests: E2ETest[] = [
       await screenshot('safety-pneumothorax.png');
     },
   },
+  {
+    name: 'a danger structure added at a needling site is found by search and shows its course with its sources',
+    async run({ page, baseUrl, screenshot }) {
+      await page.goto(baseUrl + '/', { waitUntil: 'load', timeout: 60_000 });
+      await waitForReady(page);
+      const box = page.getByRole('combobox', { name: 'Search structures' });
+      await box.fill('axillary nerve');
+      const option = page.getByRole('option', { name: /Axillary nerve.*left/i }).first();
+      await option.waitFor({ timeout: 30_000 });
+      await option.click();
+      const source = page.locator('.details-source');
+      await source.waitFor({ timeout: 30_000 });
+      const text = await source.innerText();
+      assert(/quadrangular space/.test(text), `the course is not shown: "${text}"`);
+      assert(
+        /Burkhead|Cetik/.test(text),
+        `the published figures' sources are not shown: "${text}"`,
+      );
+      await page.waitForTimeout(2500); // the camera flies to it
+      await screenshot('danger-axillary-nerve.png');
+    },
+  },
 ];
