@@ -35,7 +35,9 @@ export function SearchBox() {
   const listId = useId();
   const search = useMemo(() => createStructureSearch(manifest?.structures ?? []), [manifest]);
   const [topicSearch, setTopicSearch] = useState<TopicSearch | null>(null);
-  const open = query.trim().length > 0;
+  // a chosen result closes the list (it covered the Layers panel), until the query changes again
+  const [dismissed, setDismissed] = useState(false);
+  const open = query.trim().length > 0 && !dismissed;
   // the technique and safety topics load with the first query
   useEffect(() => {
     if (!open || topicSearch) return;
@@ -56,6 +58,7 @@ export function SearchBox() {
   );
 
   const choose = (r: Result) => {
+    setDismissed(true);
     const st = useStore.getState();
     if (r.kind === 'structure') {
       structureSelected(r.s.id);
@@ -77,6 +80,7 @@ export function SearchBox() {
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'ArrowDown') {
       e.preventDefault();
+      setDismissed(false);
       setActive((i) => Math.min(results.length - 1, i + 1));
     } else if (e.key === 'ArrowUp') {
       e.preventDefault();
@@ -113,6 +117,7 @@ export function SearchBox() {
         onChange={(e) => {
           setQuery(e.target.value);
           setActive(0);
+          setDismissed(false);
         }}
         onKeyDown={onKeyDown}
       />

@@ -81,6 +81,8 @@ export const tests: E2ETest[] = [
       const option = page.getByRole('option', { name: /Axillary nerve.*left/i }).first();
       await option.waitFor({ timeout: 30_000 });
       await option.click();
+      // the chosen result closes the list (it covered the Layers panel)
+      assert(!(await page.getByRole('listbox').isVisible()), 'the result list stayed open');
       const source = page.locator('.details-source');
       await source.waitFor({ timeout: 30_000 });
       const text = await source.innerText();
