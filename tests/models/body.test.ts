@@ -551,3 +551,28 @@ describe('lungs lie inside the rib cage', () => {
     });
   }
 });
+
+describe('suboccipital midline: skin to the C2 spinous process', () => {
+  // 37 ± 7.3 mm (mean ± SD, measured through a midline incision in 25 prone cadavers of mean age
+  // 80; Musculoskelet Sci Pract 2025;76:103260): the model's average body
+  // within two SD, and the depth growing with the build. (On the model the midline there is fat
+  // down to the bone: there is no ligamentum nuchae yet.)
+  const depthMm = (build: string) => {
+    const b = loadBodyFromDisk(undefined, build);
+    const bone = b.manifest.landmarks['c2-spinous-process']!.bone;
+    const hits = b.index.hitsAlong([0, bone[1], -0.3], [0, 0, 1], 0.4);
+    const skin = hits.find((h) => h.structure === 'skin' && h.entering)!;
+    const c2 = hits.find((h) => h.structure === 'vertebra-c2' && h.entering)!;
+    return (c2.distance - skin.distance) * 1000;
+  };
+  it('the average body: within 37 ± 2 × 7.3 mm (22.4–51.6 mm)', () => {
+    const d = depthMm('average');
+    expect(d).toBeGreaterThanOrEqual(37 - 2 * 7.3);
+    expect(d).toBeLessThanOrEqual(37 + 2 * 7.3);
+  });
+  it('lean < average < high-BMI', () => {
+    const [lean, avg, high] = ['lean', 'average', 'high-bmi'].map(depthMm);
+    expect(lean!).toBeLessThan(avg!);
+    expect(avg!).toBeLessThan(high!);
+  });
+});
