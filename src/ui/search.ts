@@ -17,8 +17,30 @@ export function createStructureSearch(structures: readonly Structure[]): Structu
     ],
     threshold: 0.38,
     ignoreLocation: true,
+    includeScore: true,
     minMatchCharLength: 2,
   });
+  /**
+   * The phrase as typed first, then the structures that match every word in any order ("upper
+   * trapezius" finds "Trapezius, upper (descending) part", which the phrase alone missed), by
+   * their summed scores.
+   */
+  const matches = (phrase: string): Structure[] => {
+    const out = fuse.search(phrase).map((r) => r.item);
+    const words = phrase.split(' ').filter((w) => w.length >= 2);
+    if (words.length < 2) return out;
+    let scores: Map<Structure, number> | null = null;
+    for (const w of words) {
+      const next = new Map<Structure, number>();
+      for (const r of fuse.search(w))
+        if (!scores || scores.has(r.item))
+          next.set(r.item, (scores?.get(r.item) ?? 0) + (r.score ?? 1));
+      scores = next;
+    }
+    const seen = new Set(out);
+    const byWords = [...scores!].sort((a, b) => a[1] - b[1]).map(([item]) => item);
+    return [...out, ...byWords.filter((item) => !seen.has(item))];
+  };
   return {
     search(query, limit = 12) {
       const q = query.trim();
@@ -28,9 +50,9 @@ export function createStructureSearch(structures: readonly Structure[]): Structu
       const side = words.find((w) => w === 'left' || w === 'right' || w === 'l' || w === 'r');
       const rest = words.filter((w) => w !== side).join(' ');
       const wanted = side === 'l' ? 'left' : side === 'r' ? 'right' : side;
-      const results = (rest ? fuse.search(rest) : structures.map((item) => ({ item })))
-        .map((r) => r.item)
-        .filter((s) => !wanted || s.side === wanted);
+      const results = (rest ? matches(rest) : [...structures]).filter(
+        (s) => !wanted || s.side === wanted,
+      );
       return results.slice(0, limit);
     },
   };

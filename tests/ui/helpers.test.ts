@@ -47,6 +47,11 @@ describe('structure search', () => {
     expect(ids).toEqual(['trapezius-upper-left']);
   });
 
+  it('the words in any order: "upper trapezius" finds "Trapezius, upper (descending) part"', () => {
+    const ids = search.search('upper trapezius').map((r) => r.id);
+    expect(ids.sort()).toEqual(['trapezius-upper-left', 'trapezius-upper-right']);
+  });
+
   it('"r" is shorthand for right', () => {
     expect(search.search('sciatic r').map((r) => r.id)).toEqual(['sciatic-nerve-right']);
   });
