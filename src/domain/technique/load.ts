@@ -4,9 +4,9 @@
  * `data/technique/screening.json: items[3].category: expected one of absolute|relative|precaution`.
  */
 import type { z } from 'zod';
-import techniquesJson from '../../../data/technique/techniques.json';
-import screeningJson from '../../../data/technique/screening.json';
-import adverseEventsJson from '../../../data/technique/adverse-events.json';
+import techniquesJson from '../../../data/technique/techniques.json' with { type: 'json' };
+import screeningJson from '../../../data/technique/screening.json' with { type: 'json' };
+import adverseEventsJson from '../../../data/technique/adverse-events.json' with { type: 'json' };
 import {
   adverseEventsFileSchema,
   screeningFileSchema,
