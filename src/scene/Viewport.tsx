@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Canvas } from '@react-three/fiber';
 import { useStore } from '../store/index.ts';
 import { displayName } from '../ui/format.ts';
+import { labelBeside } from '../ui/layout.ts';
 import { AimDrag } from './AimDrag.tsx';
 import { Body } from './Body.tsx';
 import { CameraRig } from './CameraRig.tsx';
@@ -48,7 +49,15 @@ function HoverLabel() {
       const el = ref.current;
       if (!el) return;
       const rect = parent.getBoundingClientRect();
-      el.style.transform = `translate(${e.clientX - rect.left + 14}px, ${e.clientY - rect.top + 14}px)`;
+      const { x, y } = labelBeside(
+        e.clientX - rect.left,
+        e.clientY - rect.top,
+        el.offsetWidth,
+        el.offsetHeight,
+        rect.width,
+        rect.height,
+      );
+      el.style.transform = `translate(${x}px, ${y}px)`;
     };
     parent.addEventListener('pointermove', move);
     return () => parent.removeEventListener('pointermove', move);

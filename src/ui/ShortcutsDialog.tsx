@@ -25,7 +25,20 @@ export default function ShortcutsDialog() {
         if (e.target === e.currentTarget) toggled(false);
       }}
     >
-      <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+      {/* focus starts at the top (a Close button only at the bottom, focused, opened the dialog
+          scrolled to its end) */}
+      <div className="dialog-head">
+        <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+        <button
+          type="button"
+          className="btn btn-small"
+          autoFocus
+          aria-label="Close the shortcuts"
+          onClick={() => toggled(false)}
+        >
+          ×
+        </button>
+      </div>
       {[
         { title: 'Everywhere', rows: SHORTCUT_HELP },
         { title: 'Needle mode', rows: NEEDLE_SHORTCUT_HELP },
@@ -54,7 +67,7 @@ export default function ShortcutsDialog() {
         Mouse: drag to orbit, scroll to zoom, right-drag to pan. Click to select; in needle mode,
         click the skin to place the needle.
       </p>
-      <button type="button" className="btn" autoFocus onClick={() => toggled(false)}>
+      <button type="button" className="btn" onClick={() => toggled(false)}>
         Close
       </button>
     </dialog>

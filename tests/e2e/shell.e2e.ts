@@ -83,4 +83,27 @@ export const tests: E2ETest[] = [
       await screenshot('shell-no-webgl.png', page);
     },
   },
+  {
+    name: 'the ? dialog opens at its top with focus on its close button, and Escape closes it',
+    async run({ newPage, baseUrl }) {
+      // a short window, so the list of shortcuts scrolls
+      const page = await newPage({ viewport: { width: 1280, height: 560 } });
+      await page.goto(baseUrl + '/', { waitUntil: 'load', timeout: 60_000 });
+      await waitForReady(page);
+      await page.locator('body').click({ position: { x: 5, y: 5 } });
+      await page.keyboard.press('?');
+      const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+      await dialog.waitFor({ state: 'visible', timeout: 10_000 });
+      const top = await dialog.evaluate((d) => ({
+        scrollTop: d.scrollTop,
+        scrolls: d.scrollHeight > d.clientHeight,
+        focused: document.activeElement?.getAttribute('aria-label'),
+      }));
+      assert(top.scrolls, 'the dialog does not scroll at this height: the test proves nothing');
+      assert(top.scrollTop === 0, `the dialog opened scrolled down by ${top.scrollTop} px`);
+      assert(top.focused === 'Close the shortcuts', `focus is on ${top.focused}`);
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
+    },
+  },
 ];
