@@ -358,10 +358,24 @@ export function QuizQuestion({ world, session }: { world: QuizWorld; session: Qu
     e?.preventDefault();
     if (!('answer' in draft) || !draft.answer || locked) return;
     quizDispatch({ kind: 'answered', answer: draft.answer, at: Date.now() });
+    // an exam stays on the question until the student moves on (moving on by itself, the next
+    // "Next" skipped a question)
     if (!exam) st().quizRevealed(true);
-    else if (!last) quizDispatch({ kind: 'moved', index: session.index + 1 });
   };
-  const move = (i: number) => quizDispatch({ kind: 'moved', index: i });
+  const [confirmFinish, setConfirmFinish] = useState(false);
+  const move = (i: number) => {
+    setConfirmFinish(false);
+    quizDispatch({ kind: 'moved', index: i });
+  };
+  const unanswered = session.questions.filter((x) => !session.answers[x.id]).length;
+  const finish = () => {
+    if (exam && unanswered > 0 && !confirmFinish) {
+      setConfirmFinish(true);
+      return;
+    }
+    setConfirmFinish(false);
+    quizDispatch({ kind: 'finished', at: Date.now() });
+  };
 
   const choices =
     q.type === 'name-muscle'
@@ -487,6 +501,32 @@ export function QuizQuestion({ world, session }: { world: QuizWorld; session: Qu
           Show the right answer on the body
         </label>
       )}
+      {exam && session.finishedAt === null && (
+        <ol className="quiz-progress" aria-label="Questions answered">
+          {session.questions.map((x, i) => {
+            const done = !!session.answers[x.id];
+            return (
+              <li key={x.id}>
+                <button
+                  type="button"
+                  className={`quiz-dot${done ? ' answered' : ''}${i === session.index ? ' current' : ''}`}
+                  aria-current={i === session.index ? 'step' : undefined}
+                  aria-label={`Question ${i + 1}: ${done ? 'answered' : 'not answered'}`}
+                  onClick={() => move(i)}
+                >
+                  {i + 1}
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      {confirmFinish && (
+        <p className="quiz-warning" role="alert">
+          {unanswered} question{unanswered === 1 ? ' is' : 's are'} not answered yet and will score
+          0. Finish anyway, or go back to {unanswered === 1 ? 'it' : 'them'}.
+        </p>
+      )}
       <nav className="button-row quiz-nav" aria-label="Questions">
         <button
           type="button"
@@ -510,10 +550,10 @@ export function QuizQuestion({ world, session }: { world: QuizWorld; session: Qu
           <button
             type="button"
             className="btn btn-small"
-            onClick={() => quizDispatch({ kind: 'finished', at: Date.now() })}
+            onClick={finish}
             disabled={!exam && !result}
           >
-            Finish
+            {confirmFinish ? 'Finish anyway' : 'Finish'}
           </button>
         )}
       </nav>

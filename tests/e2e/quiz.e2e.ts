@@ -151,6 +151,12 @@ export const tests: E2ETest[] = [
       await page.getByLabel('Seed').fill('77');
       await page.getByRole('radio', { name: /^Exam/ }).check();
       await page.getByRole('button', { name: 'Start quiz' }).click();
+      // finishing with questions unanswered asks first
+      await page.getByRole('button', { name: 'Finish' }).click();
+      const warning = page.locator('.quiz-warning');
+      await warning.waitFor({ timeout: 10_000 });
+      assert(/3 questions are not answered/.test(await warning.innerText()), 'no warning');
+      assert(!(await quizState(page))!.finished, 'the exam finished with nothing answered');
       for (let i = 0; i < 3; i++) {
         const q = (await quizState(page))!;
         const key = (await page.evaluate(() => window.__needlewise?.quizKey())) as Record<
@@ -185,6 +191,13 @@ export const tests: E2ETest[] = [
         await page.getByRole('button', { name: 'Save answer' }).click();
         // an exam gives no feedback before the end
         assert((await page.locator('.quiz-feedback').count()) === 0, 'feedback during an exam');
+        // it stays on the question (moving on by itself, the next "Next" skipped one) and marks
+        // it answered
+        assert((await quizState(page))!.index === i, 'saving an answer moved on by itself');
+        await page
+          .getByRole('button', { name: `Question ${i + 1}: answered` })
+          .waitFor({ timeout: 10_000 });
+        if (i < 2) await page.getByRole('button', { name: 'Next' }).click();
       }
       await page.getByRole('button', { name: 'Finish' }).click();
       const done = (await quizState(page))!;
