@@ -48,6 +48,18 @@ function session(id: string, minutes: number): SessionRecord {
   };
 }
 
+/** In the quiz setup, every question type but "name the muscle" unticked. */
+async function onlyNameTheMuscle(page: import('playwright-core').Page) {
+  for (const label of [
+    'Locate the trigger point',
+    'Paint the referral zone',
+    'Pain map: which trigger points to examine',
+    'Needle placement',
+    'Which structure is at risk?',
+  ])
+    await page.getByLabel(label).uncheck();
+}
+
 export const tests: E2ETest[] = [
   {
     name: 'a production build has no test API (no exam key) and sends its security policy',
@@ -143,14 +155,7 @@ export const tests: E2ETest[] = [
       await page.goto(baseUrl + '/#m=quiz', { waitUntil: 'load', timeout: 60_000 });
       await waitForReady(page);
       await page.getByRole('button', { name: 'Start quiz' }).waitFor({ timeout: 90_000 });
-      for (const label of [
-        'Locate the trigger point',
-        'Paint the referral zone',
-        'Pain map: which trigger points to examine',
-        'Needle placement',
-        'Which structure is at risk?',
-      ])
-        await page.getByLabel(label).uncheck();
+      await onlyNameTheMuscle(page);
       await page.getByRole('button', { name: 'Start quiz' }).click();
       await page.waitForFunction(
         () => {
@@ -234,14 +239,7 @@ export const tests: E2ETest[] = [
       const tabs = [page, await page.context().newPage()];
       const finish = async (tab: import('playwright-core').Page, seed: string) => {
         await tab.getByRole('button', { name: 'Start quiz' }).waitFor({ timeout: 90_000 });
-        for (const label of [
-          'Locate the trigger point',
-          'Paint the referral zone',
-          'Pain map: which trigger points to examine',
-          'Needle placement',
-          'Which structure is at risk?',
-        ])
-          await tab.getByLabel(label).uncheck();
+        await onlyNameTheMuscle(tab);
         await tab.getByLabel('Questions').fill('1');
         await tab.getByLabel('Seed').fill(seed);
         await tab.getByRole('radio', { name: /^Exam/ }).check();
