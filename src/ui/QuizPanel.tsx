@@ -45,6 +45,7 @@ import {
   browserStore,
   downloadText,
   fileStem,
+  answersFileName,
   quizLink,
   quizTextFromLocation,
   readTextFile,
@@ -599,7 +600,7 @@ function Summary({
           onClick={() =>
             downloadText(
               `${JSON.stringify(answersFile, null, 2)}\n`,
-              `${fileStem(session.quiz.title)}.answers.json`,
+              answersFileName(session.quiz.title, student),
             )
           }
         >

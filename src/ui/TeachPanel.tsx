@@ -12,6 +12,7 @@ import {
   classMarks,
   questionStats,
   scoreStudentFile,
+  addStudent,
   type StudentResult,
 } from '../domain/quiz/classResults.ts';
 import {
@@ -432,6 +433,7 @@ function ClassResults({ world, quiz }: { world: QuizWorld; quiz: Quiz }) {
   const names = useNames(world);
   const [students, setStudents] = useState<StudentResult[]>([]);
   const [errors, setErrors] = useState<string[]>([]);
+  const [notices, setNotices] = useState<string[]>([]);
   const [shown, setShown] = useState<string | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const load = async (files: FileList) => {
@@ -445,7 +447,16 @@ function ClassResults({ world, quiz }: { world: QuizWorld; quiz: Quiz }) {
       }
     }
     setErrors(bad);
-    setStudents((s) => [...s.filter((x) => !got.some((g) => g.file === x.file)), ...got]);
+    // told apart by what is inside the files (every download can carry the same file name)
+    let next = students;
+    const said: string[] = [];
+    for (const g of got) {
+      const r = addStudent(next, g);
+      next = r.students;
+      if (r.notice) said.push(r.notice);
+    }
+    setNotices(said);
+    setStudents(next);
   };
   useEffect(() => () => st().classMarksShown(null), []);
   const perQuestion = questionStats(quiz, students);
@@ -466,6 +477,11 @@ function ClassResults({ world, quiz }: { world: QuizWorld; quiz: Quiz }) {
       {errors.map((m) => (
         <p key={m} className="error" role="alert">
           {m} This file was left out.
+        </p>
+      ))}
+      {notices.map((m) => (
+        <p key={m} className="hint" role="status">
+          {m}
         </p>
       ))}
       {students.length > 0 && (

@@ -62,6 +62,21 @@ export function downloadText(text: string, name: string, type = 'application/jso
 }
 
 /** A file-name-safe form of a title. */
+/**
+ * The name of a student's answers download: the quiz and, when given, the student's name, so a
+ * class's files do not all arrive under one name (`<quiz>.<student>.answers.json`).
+ */
+export function answersFileName(quizTitle: string, student: string): string {
+  // letters of any script kept (a name in Greek or Chinese is still a name), nothing else
+  const who = student
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40);
+  return `${fileStem(quizTitle)}${who ? `.${who}` : ''}.answers.json`;
+}
+
 export function fileStem(title: string): string {
   return (
     title

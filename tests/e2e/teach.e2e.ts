@@ -3,7 +3,7 @@
  * clicker sends (a screenshot per step), present it full screen with the laser and a drawing,
  * and load three students' answer files to see the class's results and the heat map.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -126,9 +126,31 @@ export const tests: E2ETest[] = [
       const rows = await page.locator('.class-table tbody tr').allTextContents();
       assert(rows.length === 2, `${rows.length} question rows`);
       for (const r of rows) assert(r.includes('2/3'), `expected 2 of 3 right: ${r}`);
+      // a fourth student's download under the third's file name, and Ben's file sent again: the
+      // fourth is added (students are told apart by what is in the file), Ben's copy is left out,
+      // and both are said
+      const dee = JSON.parse(readFileSync(files[2]!, 'utf8')) as { student: string };
+      dee.student = 'dee';
+      const input = page.getByLabel("Students' answer files (several at once)");
+      await input.setInputFiles([
+        {
+          name: 'cy.answers.json',
+          mimeType: 'application/json',
+          buffer: Buffer.from(JSON.stringify(dee)),
+        },
+        { name: 'ben-again.json', mimeType: 'application/json', buffer: readFileSync(files[1]!) },
+      ]);
+      await page.getByText(/4 students: /).waitFor({ timeout: 30_000 });
+      const said = await page.locator('[role="status"]').allTextContents();
+      assert(
+        said.some((t) => /ben-again\.json: the same answers as ben .*not added again/.test(t)),
+        `no word about the file sent twice: ${said.join(' | ')}`,
+      );
+      const who = (await page.getByText(/4 students: /).textContent()) ?? '';
+      for (const n of ['ana', 'ben', 'cy', 'dee']) assert(who.includes(n), `${n} missing: ${who}`);
       await page.locator('.class-table').getByRole('button', { name: 'heat map' }).first().click();
       const s = await teachState(page);
-      assert(s.classMarks === 3, `${s.classMarks} marks on the body`);
+      assert(s.classMarks === 4, `${s.classMarks} marks on the body`);
       await page.waitForTimeout(2500);
       await screenshot('teach-heatmap.png');
     },

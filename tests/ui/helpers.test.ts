@@ -4,6 +4,7 @@ import { createStructureSearch } from '../../src/ui/search.ts';
 import { shortcutFor, SHORTCUT_HELP } from '../../src/ui/shortcuts.ts';
 import { displayName, formatBytes, formatVolume, progressFraction } from '../../src/ui/format.ts';
 import { groupByKind } from '../../src/ui/StructureList.tsx';
+import { answersFileName } from '../../src/ui/quizIo.ts';
 
 const s = (
   id: string,
@@ -157,5 +158,19 @@ describe('structure list', () => {
       'trapezius-upper-left',
       'trapezius-upper-right',
     ]);
+  });
+});
+
+describe("a student's answers download", () => {
+  it('carries the quiz and the student in its name, in any script', () => {
+    expect(answersFileName('Shoulder quiz', 'Ana María')).toBe(
+      'shoulder-quiz.ana-maría.answers.json',
+    );
+    expect(answersFileName('Shoulder quiz', '  ')).toBe('shoulder-quiz.answers.json');
+    expect(answersFileName('Shoulder quiz', '李小龙')).toBe('shoulder-quiz.李小龙.answers.json');
+    expect(answersFileName('Shoulder quiz', '../../etc/passwd')).toBe(
+      'shoulder-quiz.etc-passwd.answers.json',
+    );
+    expect(answersFileName('Q', 'Ana')).not.toBe(answersFileName('Q', 'Ben'));
   });
 });

@@ -15,6 +15,11 @@ export interface StudentResult {
   /** The name in the file, or the file's name without `.json`. */
   readonly student: string;
   readonly file: string;
+  /**
+   * What identifies the file: the name inside it and its answers, as canonical text. Two files
+   * with the same content are one student's answers loaded twice, whatever the files are called.
+   */
+  readonly content: string;
   readonly answers: readonly Answer[];
   readonly results: readonly QuestionResult[];
   /** Mean score, 0–1. */
@@ -49,12 +54,41 @@ export function scoreStudentFile(
 ): StudentResult {
   const parsed = parseAnswersFile(text, file, quiz);
   const { results, summary } = scoreQuiz(world, quiz.questions, parsed.answers);
+  const named = parsed.student?.trim();
   return {
-    student: parsed.student?.trim() || file.replace(/^.*[\\/]/, '').replace(/\.json$/i, ''),
+    student: named || file.replace(/^.*[\\/]/, '').replace(/\.json$/i, ''),
     file,
+    content: JSON.stringify({ student: named ?? null, answers: parsed.answers }),
     answers: parsed.answers,
     results,
     score: summary.score,
+  };
+}
+
+/**
+ * Adds one scored file to the class. Students are told apart by what is inside the files, never by
+ * the files' names (every student's download can carry the same name): a file whose name and
+ * answers are already loaded is left out, and a different file under a name already taken is kept
+ * under that name numbered. Each case is said in `notice`, so no file is dropped without a word.
+ */
+export function addStudent(
+  students: readonly StudentResult[],
+  next: StudentResult,
+): { students: StudentResult[]; notice?: string } {
+  const same = students.find((s) => s.content === next.content);
+  if (same)
+    return {
+      students: [...students],
+      notice: `${next.file}: the same answers as ${same.student} (${same.file}) are already loaded, so it was not added again.`,
+    };
+  const taken = new Set(students.map((s) => s.student));
+  if (!taken.has(next.student)) return { students: [...students, next] };
+  let n = 2;
+  while (taken.has(`${next.student} (${n})`)) n++;
+  const student = `${next.student} (${n})`;
+  return {
+    students: [...students, { ...next, student }],
+    notice: `${next.file}: another file with different answers is already loaded as ${next.student}; this one is shown as ${student}.`,
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  addStudent,
   classMarks,
   questionStats,
   scoreStudentFile,
@@ -100,5 +101,34 @@ describe('class results', () => {
     expect(() => scoreStudentFile(world, quiz, JSON.stringify(cheat), 'eve.json')).toThrow(
       /eve\.json/,
     );
+  });
+
+  it('tells students apart by what is in their files, not the file names, and says what it did', () => {
+    // four students' downloads, all called the same (the old download name), then one sent twice
+    const name = 'class.answers.json';
+    const files = [
+      file('Ana', 0),
+      file('Ben', 0.01),
+      file('Cy', 0.02),
+      file('Dee', 0.03),
+      file('Cy', 0.04),
+    ];
+    let class_: ReturnType<typeof addStudent>['students'] = [];
+    const notices: (string | undefined)[] = [];
+    for (const text of [...files, files[1]!]) {
+      const r = addStudent(class_, scoreStudentFile(world, quiz, text, name));
+      class_ = r.students;
+      notices.push(r.notice);
+    }
+    // the fourth file did not replace the third; the second Cy is kept and numbered; Ben's file
+    // sent again is left out, with a word each time
+    expect(class_.map((s) => s.student)).toEqual(['Ana', 'Ben', 'Cy', 'Dee', 'Cy (2)']);
+    expect(notices.slice(0, 4)).toEqual([undefined, undefined, undefined, undefined]);
+    expect(notices[4]).toMatch(/already loaded as Cy; this one is shown as Cy \(2\)/);
+    expect(notices[5]).toMatch(/same answers as Ben .*not added again/);
+    // the same answers under another student's name are that student's: kept
+    const copied = addStudent(class_, scoreStudentFile(world, quiz, file('Eve', 0), name));
+    expect(copied.students.map((s) => s.student)).toContain('Eve');
+    expect(copied.notice).toBeUndefined();
   });
 });
