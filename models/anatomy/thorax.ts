@@ -129,15 +129,35 @@ function lowerBorder(th: number, post: number, lat: number, ant: number): number
   return ya + ((yStern - ya) * (th - TH_MIDCLAVICULAR)) / (Math.PI - TH_MIDCLAVICULAR);
 }
 
-/** Apex: about 2.5 cm above the medial third of the clavicle (Gray's; Moore). */
+/**
+ * Apex: its summit over the middle of the clavicle's medial third, APEX_RISE above the bone's upper
+ * border. Textbooks give about 2.5 cm (Gray's; Moore; range 2–4 cm), or about 3 cm (GPnotebook),
+ * and have the cervical pleura reach the neck of the first rib behind. The rise is set at 3.5 cm,
+ * within that range, by the MRI measurements from the top of the shoulder (Wanichanon &
+ * Hathaiareerug, 57 adults: 30° medially from where a horizontal line at the C7 spinous process
+ * leaves the skin, mean 47 mm): with 2.5 cm that path was 60 mm and no shorter than the vertical
+ * one, which on MRI is the longer. (The summit stood over the third's lateral end before, and the
+ * dome's top was flat.)
+ */
+const APEX_RISE = 0.035;
 export const APEX_TOP = (() => {
-  const medialThird: V3 = [
-    P.clavicleMedial[0] + (P.clavicleLateral[0] - P.clavicleMedial[0]) / 3,
-    P.clavicleMedial[1] + (P.clavicleLateral[1] - P.clavicleMedial[1]) / 3,
-    0,
-  ];
-  return { x: medialThird[0] - 0.005, y: medialThird[1] + 0.0065 + 0.025, z: -0.012 };
+  const t = 1 / 6;
+  const x = P.clavicleMedial[0] + (P.clavicleLateral[0] - P.clavicleMedial[0]) * t;
+  const y = P.clavicleMedial[1] + (P.clavicleLateral[1] - P.clavicleMedial[1]) * t;
+  return { x, y: y + 0.0065 + APEX_RISE, z: -0.012 };
 })();
+
+/**
+ * The cervical dome's curvature across the body (x), 1/m: the pleura falls by APEX_CURVE_X × dx²
+ * at dx from the summit. Estimate: a cap about 4 cm in radius rising about 3 cm (inside the ring of
+ * rib 1, from the inlet's plane to 2.5 cm above the clavicle), R = (a² + h²) / 2h ≈ 4.2 cm, so
+ * 1/2R ≈ 12. With 4.5 the dome was a plateau across the root of the neck (R 11 cm). From front to
+ * back it keeps 4.5: the front of the dome falls behind the clavicle and the first ribs, which the
+ * cage already bounds, and a steeper fall there cut the lung away from under the 2nd intercostal
+ * space.
+ */
+const APEX_CURVE_X = 12;
+const APEX_CURVE_Z = 4.5;
 
 export interface CavityOptions {
   /** Inset from the rib centre lines, metres. */
@@ -171,7 +191,19 @@ export function cavity(p: V3, o: CavityOptions): number {
   // the cervical dome
   const dx = sx - APEX_TOP.x;
   const dz = p[2] - APEX_TOP.z;
-  const dTop = p[1] - (APEX_TOP.y - o.inset * 0.5 - 4.5 * (dx * dx + dz * dz));
+  const dDome =
+    p[1] - (APEX_TOP.y - o.inset * 0.5 - (APEX_CURVE_X * dx * dx + APEX_CURVE_Z * dz * dz));
+  // Under the dome the cavity still fills the cage up to the first rib: the cervical pleura rises
+  // from the inner surface of rib 1 to the apex, reaching the neck of rib 1 behind (Gray's; Moore).
+  // Cut by the dome alone, the cavity's top fell 1–3 cm below the first and second ribs away from
+  // the summit, and a needle from the top of the shoulder crossed that much filler between the
+  // intercostal layer and the pleura.
+  // No higher than the summit, though: the model's first rib lies high against its clavicle (its
+  // front end 2 cm above the jugular notch, where the first cartilage meets the manubrium below
+  // the clavicle), and filled to rib 1's neck the apex stood 5.6 cm above the clavicle's medial
+  // third, against 2–4 cm. (Bringing rib 1 down is the better fix, and a larger one.)
+  const dRib1 = p[1] - (Math.min(ribHeightAt(1, th), APEX_TOP.y) - o.inset * 0.5);
+  const dTop = Math.min(dDome, dRib1);
   return Math.max(dRing, dBottom, dMedial, dTop);
 }
 

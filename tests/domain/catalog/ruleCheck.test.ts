@@ -181,6 +181,8 @@ const DEPTH_GAPS = new Set<string>([
   'intercostal-muscles-trp1:right',
   'lower-trapezius-trp1:right',
   'intercostal-muscles-trp1:left',
+  // back with the apex rebuilt (2026-12-07): the point lies just outside the range on the right
+  'temporalis-trp1:right',
 ]);
 
 describe('every recommended line keeps its own rule and is safe at the catalog’s maximum', () => {
