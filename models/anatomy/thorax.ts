@@ -150,7 +150,7 @@ export const APEX_TOP = (() => {
 /**
  * The cervical dome's curvature across the body (x), 1/m: the pleura falls by APEX_CURVE_X × dx²
  * at dx from the summit. Estimate: a cap about 4 cm in radius rising about 3 cm (inside the ring of
- * rib 1, from the inlet's plane to 2.5 cm above the clavicle), R = (a² + h²) / 2h ≈ 4.2 cm, so
+ * rib 1, from the inlet's plane to the summit above the clavicle), R = (a² + h²) / 2h ≈ 4.2 cm, so
  * 1/2R ≈ 12. With 4.5 the dome was a plateau across the root of the neck (R 11 cm). From front to
  * back it keeps 4.5: the front of the dome falls behind the clavicle and the first ribs, which the
  * cage already bounds, and a steeper fall there cut the lung away from under the 2nd intercostal

@@ -61,7 +61,6 @@ export function downloadText(text: string, name: string, type = 'application/jso
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** A file-name-safe form of a title. */
 /**
  * The name of a student's answers download: the quiz and, when given, the student's name, so a
  * class's files do not all arrive under one name (`<quiz>.<student>.answers.json`).
@@ -77,6 +76,7 @@ export function answersFileName(quizTitle: string, student: string): string {
   return `${fileStem(quizTitle)}${who ? `.${who}` : ''}.answers.json`;
 }
 
+/** A file-name-safe form of a title. */
 export function fileStem(title: string): string {
   return (
     title
