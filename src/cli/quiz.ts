@@ -7,6 +7,7 @@
 import { QUIZ_AREAS } from '../domain/catalog/areas.ts';
 import { generateQuiz, QuizOptionsError } from '../domain/quiz/generate.ts';
 import { needleProblems, quizToText } from '../domain/quiz/file.ts';
+import { shownZone } from '../domain/quiz/nameMuscle.ts';
 import { loadQuizWorldFromDisk } from '../domain/quiz/node.ts';
 import {
   DIFFICULTIES,
@@ -106,7 +107,8 @@ export function questionText(world: QuizWorld, q: Question, n: number): string[]
       );
       break;
     case 'name-muscle': {
-      const z = world.zone(q.triggerPointId, q.side);
+      // the zone the question shows (an exam's own, or its named point's)
+      const z = shownZone(world.catalog, q) ?? { essential: [], spillover: [] };
       out.push(
         `     Pain in: ${regionNames(world, z.essential)}${z.spillover.length ? ` (spilling over to ${regionNames(world, z.spillover)})` : ''}.`,
         '     Which muscle refers it?',

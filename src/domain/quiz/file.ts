@@ -1,7 +1,8 @@
 /**
  * Reading quiz and answers files from outside: size first, then JSON, then the schema, then the
  * catalog (every trigger point, muscle and region named must exist, and every choice list must
- * hold its answer). Each refusal names the place in the file and the problem, in one message.
+ * hold its answer; a name-muscle question that shows its zone must have exactly one choice with a
+ * trigger point of that zone). Each refusal names the place in the file and the problem, in one message.
  * Nothing here touches saved progress: a refused file changes nothing.
  *
  * A quiz read where the model is at hand (the command line's `score`, the app's quiz panel) is
@@ -11,6 +12,7 @@ import type { ZodError } from 'zod';
 import { formatPath } from '../catalog/load.ts';
 import type { Catalog } from '../catalog/schema.ts';
 import { entryProblem } from '../needle/kinds.ts';
+import { nameMuscleKey } from './nameMuscle.ts';
 import { simulateNeedle, type NeedleBody } from '../needle/simulate.ts';
 import { capText, problemsLine, unrecognizedKeysMessage, withoutBom } from '../textFile.ts';
 import {
@@ -65,15 +67,27 @@ export function catalogProblems(quiz: Quiz, catalog: Catalog): string[] {
   const out: string[] = [];
   quiz.questions.forEach((q, i) => {
     const at = `questions[${i}]`;
-    if (q.type !== 'pick-trigger-points' && !trps.has(q.triggerPointId))
+    if (
+      q.type !== 'pick-trigger-points' &&
+      q.triggerPointId !== undefined &&
+      !trps.has(q.triggerPointId)
+    )
       out.push(`${at}.triggerPointId: no trigger point "${q.triggerPointId}" in the catalog`);
     if (q.type === 'name-muscle') {
       q.choices.forEach((c, k) => {
         if (!muscles.has(c)) out.push(`${at}.choices[${k}]: no muscle "${c}" in the catalog`);
       });
-      const t = trps.get(q.triggerPointId);
-      if (t && !q.choices.includes(t.muscleId))
-        out.push(`${at}.choices: must include the trigger point's muscle "${t.muscleId}"`);
+      let regionsKnown = true;
+      for (const part of ['essential', 'spillover'] as const)
+        q.zone?.[part].forEach((r, k) => {
+          if (regions.has(r)) return;
+          regionsKnown = false;
+          out.push(`${at}.zone.${part}[${k}]: no region "${r}" in the catalog`);
+        });
+      // the key: the named point's muscle among the choices, or exactly one choice of the zone
+      const key = nameMuscleKey(catalog, q);
+      if (!key.ok && key.field !== 'triggerPointId' && regionsKnown)
+        out.push(`${at}.${key.field}: ${key.problem}`);
       if (new Set(q.choices).size !== q.choices.length) out.push(`${at}.choices: a choice repeats`);
     }
     if (q.type === 'pick-trigger-points') {

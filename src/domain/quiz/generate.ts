@@ -20,6 +20,7 @@ const r5 = (v: BodyVec3): BodyVec3 => [
   Math.round(v[2] * 1e5) / 1e5,
 ];
 import { areaOfMuscle, isQuizArea, QUIZ_AREAS } from '../catalog/areas.ts';
+import { pointsWithZone, zoneOfPoint } from './nameMuscle.ts';
 import { EXAMINE_THRESHOLD, reachableByNeedle, structureAtRisk } from './score.ts';
 import {
   DIFFICULTIES,
@@ -143,9 +144,17 @@ export function muscleDistractors(
         o.referral.essential.length === t.referral.essential.length &&
         o.referral.essential.every((s) => t.referral.essential.includes(s)),
     );
+  // a muscle with a point of exactly this zone on either side would make a second right answer
+  // (an exam question is keyed by its zone alone): never offered
+  const shares = new Set(
+    (['left', 'right'] as const).flatMap((side) => {
+      const z = zoneOfPoint(world.catalog, t.id, side);
+      return z ? pointsWithZone(world.catalog, z, side).map((p) => p.muscleId) : [];
+    }),
+  );
   const area = areaOfMuscle(t.muscleId);
   const ranked = world.catalog.muscles
-    .filter((m) => m.id !== t.muscleId && !sameEssential(m.id))
+    .filter((m) => m.id !== t.muscleId && !sameEssential(m.id) && !shares.has(m.id))
     .map((m) => ({
       id: m.id,
       sim: jaccard(mine, muscleStems(world, m.id)),
@@ -309,6 +318,7 @@ function makeQuestion(
   difficulty: Difficulty,
   rng: Rng,
   items: readonly Item[],
+  mode: QuizMode,
 ): Question | null {
   const base = { id };
   const s = DIFFICULTY_SETTINGS[difficulty];
@@ -323,13 +333,19 @@ function makeQuestion(
       return { ...base, type, triggerPointId: item.t.id, side: item.side, toleranceMm: s.needleMm };
     case 'name-muscle': {
       const others = muscleDistractors(world, item.t, s.choices - 1, difficulty, rng);
-      return {
-        ...base,
-        type,
-        triggerPointId: item.t.id,
-        side: item.side,
-        choices: shuffled(rng, [item.t.muscleId, ...others]),
-      };
+      const choices = shuffled(rng, [item.t.muscleId, ...others]);
+      // an exam shows the zone and does not name its point, so the file cannot leak the answer
+      if (mode === 'exam') {
+        const z = world.zone(item.t.id, item.side);
+        return {
+          ...base,
+          type,
+          zone: { essential: [...z.essential], spillover: [...z.spillover] },
+          side: item.side,
+          choices,
+        };
+      }
+      return { ...base, type, triggerPointId: item.t.id, side: item.side, choices };
     }
     case 'paint-zone':
       return { ...base, type, triggerPointId: item.t.id, side: item.side };
@@ -396,7 +412,16 @@ export function generateQuiz(world: QuizWorld, options: QuizOptions): Quiz {
       const i = weightedIndex(rng, weights);
       if (i < 0) break;
       tried.add(i);
-      q = makeQuestion(world, type, `q${questions.length + 1}`, pool[i]!, difficulty, rng, items);
+      q = makeQuestion(
+        world,
+        type,
+        `q${questions.length + 1}`,
+        pool[i]!,
+        difficulty,
+        rng,
+        items,
+        options.mode ?? 'practice',
+      );
       if (q) used.add(selectionKey(world, type, pool[i]!));
     }
     if (!q) continue; // this type has no question in this pool (e.g. no danger near any point)

@@ -101,14 +101,40 @@ export const locateQuestionSchema = z.strictObject({
   /** Full marks within this distance along the skin (mm); none beyond three times it. */
   toleranceMm: tolerance,
 });
-export const nameMuscleQuestionSchema = z.strictObject({
-  ...base,
-  type: z.literal('name-muscle'),
-  triggerPointId: id,
-  side,
-  /** Muscle ids offered, in order; must include the trigger point's muscle. */
-  choices: z.array(id).min(2).max(8),
+/** A referral zone as the app paints it: region ids on one side (`<stem>-left`, midline ids). */
+export const shownZoneSchema = z.strictObject({
+  essential: z.array(id).min(1).max(40).readonly(),
+  spillover: z.array(id).max(40).readonly(),
 });
+export type ShownZone = z.infer<typeof shownZoneSchema>;
+/**
+ * Two forms (src/domain/quiz/nameMuscle.ts): the practice form names the trigger point whose
+ * pattern is painted; the exam form carries the painted zone instead, so the file does not name
+ * the answer, and the key is the one choice with a trigger point of that zone on that side.
+ */
+export const nameMuscleQuestionSchema = z
+  .strictObject({
+    ...base,
+    type: z.literal('name-muscle'),
+    /** Practice form: whose pattern is shown (its essential and spillover zones on `side`). */
+    triggerPointId: id.optional(),
+    /** Exam form: the zone shown, in place of `triggerPointId`. */
+    zone: shownZoneSchema.optional(),
+    side,
+    /** Muscle ids offered, in order; exactly one is the right muscle. */
+    choices: z.array(id).min(2).max(8),
+  })
+  .superRefine((q, ctx) => {
+    if ((q.triggerPointId === undefined) === (q.zone === undefined))
+      ctx.addIssue({
+        code: 'custom',
+        path: q.zone === undefined ? ['triggerPointId'] : ['zone'],
+        message:
+          q.zone === undefined
+            ? 'a name-muscle question needs triggerPointId (practice form) or zone (exam form)'
+            : 'a name-muscle question gives triggerPointId or zone, not both',
+      });
+  });
 export const paintZoneQuestionSchema = z.strictObject({
   ...base,
   type: z.literal('paint-zone'),

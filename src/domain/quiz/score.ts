@@ -26,6 +26,7 @@ import { along, dist, dot, norm, sub } from '../vec.ts';
 import { areaOfMuscle, type QuizArea } from '../catalog/areas.ts';
 import { judgeForPoint, type RuleSubject } from '../catalog/ruleCheck.ts';
 import type { Answer, AnswerOf, NeedleSpec, Question, QuestionOf, QuestionType } from './schema.ts';
+import { nameMuscleKey } from './nameMuscle.ts';
 import type { QuizWorld } from './world.ts';
 
 /** A lookup score at or above this puts a trigger point among those to examine. */
@@ -102,20 +103,34 @@ const round3 = (x: number) => Math.round(Math.max(0, Math.min(1, x)) * 1000) / 1
 const mm = (metres: number) => metres * 1000;
 const fmtMm = (x: number) => `${Math.round(x)} mm`;
 
-/** The item spaced repetition tracks for a question. */
-export function itemKeyOf(q: Question): string {
+/**
+ * The trigger point a question is about: the one it names, or, for a name-muscle question that
+ * shows only its zone, the point of the right choice whose zone it is (null for a pain map, or
+ * for a zone no single choice explains).
+ */
+export function questionPoint(world: QuizWorld, q: Question): string | null {
+  if (q.type === 'pick-trigger-points') return null;
+  if (q.type === 'name-muscle' && q.triggerPointId === undefined) {
+    const key = nameMuscleKey(world.catalog, q);
+    return key.ok ? key.triggerPointId : null;
+  }
+  return q.triggerPointId ?? null;
+}
+
+/** The item spaced repetition tracks for a question (both name-muscle forms give the same). */
+export function itemKeyOf(world: QuizWorld, q: Question): string {
   if (q.type === 'pick-trigger-points') return `${q.type}:${[...q.painRegions].sort().join('+')}`;
-  return `${q.type}:${q.triggerPointId}`;
+  return `${q.type}:${questionPoint(world, q) ?? 'unknown'}`;
 }
 
 function subject(world: QuizWorld, q: Question) {
-  const tpId = q.type === 'pick-trigger-points' ? null : q.triggerPointId;
+  const tpId = questionPoint(world, q);
   const muscleId = tpId ? (world.triggerPoint(tpId)?.muscleId ?? null) : null;
   return {
     triggerPointId: tpId,
     muscleId,
     area: muscleId ? (areaOfMuscle(muscleId) ?? null) : null,
-    itemKey: itemKeyOf(q),
+    itemKey: itemKeyOf(world, q),
   };
 }
 
@@ -186,8 +201,10 @@ function scoreNameMuscle(
   q: QuestionOf<'name-muscle'>,
   a: AnswerOf<'name-muscle'> | undefined,
 ) {
-  const t = world.triggerPoint(q.triggerPointId);
-  if (!t) throw new QuizScoringError(`unknown trigger point ${q.triggerPointId}`);
+  const k = nameMuscleKey(world.catalog, q);
+  if (!k.ok) throw new QuizScoringError(`question ${q.id}: ${k.field}: ${k.problem}`);
+  const t = world.triggerPoint(k.triggerPointId);
+  if (!t) throw new QuizScoringError(`unknown trigger point ${k.triggerPointId}`);
   const right = world.muscle(t.muscleId)?.name ?? t.muscleId;
   const key = { type: 'name-muscle', muscleId: t.muscleId } as const;
   if (!a) return { score: 0, feedback: ['Not answered.'], key };
@@ -585,8 +602,8 @@ export function perfectAnswer(world: QuizWorld, q: Question): Answer | null {
       return p ? { ...base, type: q.type, point: p.skin } : null;
     }
     case 'name-muscle': {
-      const t = world.triggerPoint(q.triggerPointId);
-      return t ? { ...base, type: q.type, muscleId: t.muscleId } : null;
+      const k = nameMuscleKey(world.catalog, q);
+      return k.ok ? { ...base, type: q.type, muscleId: k.muscleId } : null;
     }
     case 'paint-zone':
       return {

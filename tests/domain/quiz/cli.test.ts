@@ -125,6 +125,45 @@ describe('needlewise quiz', () => {
     }
   });
 
+  it('--mode exam: name-muscle questions carry their zone, not their trigger point; score keys them', async () => {
+    const args = ['--seed', '4', '--count', '6', '--types', 'name-muscle', '--mode', 'exam'];
+    const r = await cli('quiz', [...args, '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/triggerPointId|-trp\d/);
+    const quiz = JSON.parse(r.stdout) as Quiz;
+    expect(quiz.questions.length).toBeGreaterThan(1);
+    // the same quiz in practice form names the points: the exam scores the same answers the same
+    const practice = JSON.parse(
+      (await cli('quiz', [...args.slice(0, -2), '--json'])).stdout,
+    ) as Quiz;
+    const perfect = practice.questions.map((q) => perfectAnswer(world, q)!);
+    const wrong = practice.questions.map((q) => ({
+      ...perfectAnswer(world, q)!,
+      muscleId: (q as { choices: string[] }).choices.find(
+        (c) => c !== (perfectAnswer(world, q) as { muscleId: string }).muscleId,
+      )!,
+    }));
+    const examFile = write('exam.json', r.stdout);
+    for (const [name, answers, score] of [
+      ['perfect.json', perfect, 1],
+      ['wrong.json', wrong, 0],
+    ] as const) {
+      const s = await cli('score', [
+        '--quiz',
+        examFile,
+        '--answers',
+        write(name, answersText(answers)),
+        '--json',
+      ]);
+      expect(s.code, s.stderr).toBe(0);
+      expect((JSON.parse(s.stdout) as { score: number }).score).toBe(score);
+    }
+    // in words: the regions painted, the muscles offered, and no trigger point
+    const words = await cli('quiz', args);
+    expect(words.stdout).toMatch(/Pain in: /);
+    expect(words.stdout).not.toMatch(/TrP|-trp\d/);
+  });
+
   it('without --json lists the questions in words, with the ids an answers file needs', async () => {
     const r = await cli('quiz', ['--seed', '7', '--count', '6']);
     expect(r.code).toBe(0);

@@ -17,6 +17,7 @@ import {
   quizToText,
 } from '../../../src/domain/quiz/file.ts';
 import { generateQuiz } from '../../../src/domain/quiz/generate.ts';
+import { nameMuscleKey } from '../../../src/domain/quiz/nameMuscle.ts';
 import { loadQuizWorldFromDisk } from '../../../src/domain/quiz/node.ts';
 import { scoreQuiz } from '../../../src/domain/quiz/score.ts';
 import {
@@ -24,6 +25,7 @@ import {
   MAX_QUIZ_FILE_BYTES,
   questionSchema,
   quizSchema,
+  type QuestionOf,
   type Quiz,
 } from '../../../src/domain/quiz/schema.ts';
 import type { QuizWorld } from '../../../src/domain/quiz/world.ts';
@@ -96,14 +98,26 @@ describe('quiz files: each refusal names the file and the place', () => {
       /questions\[\d+\]\.triggerPointId: no trigger point "deltoid-trp9" in the catalog/,
     ],
     [
-      'name-muscle choices lacking the right muscle',
+      'name-muscle choices lacking the right muscle (an exam: the zone has no right choice)',
       (d) => {
         const i = indexOf('name-muscle');
-        const right = world.triggerPoint(d.questions[i]!.triggerPointId as string)!.muscleId;
+        const key = nameMuscleKey(world.catalog, quiz.questions[i] as QuestionOf<'name-muscle'>);
+        const right = key.ok ? key.muscleId : '';
         const choices = d.questions[i]!.choices as string[];
         choices[choices.indexOf(right)] = right === 'soleus' ? 'masseter' : 'soleus';
       },
-      /questions\[\d+\]\.choices: must include the trigger point's muscle "[a-z-]+"/,
+      /questions\[\d+\]\.zone: no choice has a trigger point whose zone on the (left|right) side is this one/,
+    ],
+    [
+      'name-muscle choices lacking the right muscle (the practice form)',
+      (d) => {
+        const i = indexOf('name-muscle');
+        const q = d.questions[i]!;
+        delete q.zone;
+        q.triggerPointId = 'upper-trapezius-trp1';
+        q.choices = ['masseter', 'soleus'];
+      },
+      /questions\[\d+\]\.choices: must include the trigger point's muscle "upper-trapezius"/,
     ],
     [
       'a muscle choice the catalog lacks',
@@ -312,14 +326,20 @@ describe('docs/quiz-format.md', () => {
 
   it('each question example is a question of the generated quiz, and the answers file scores as stated', () => {
     const generated = generateQuiz(world, { seed: 2, count: 6, difficulty: 'easy' });
+    // `--mode exam`: the same questions, the name-muscle one showing its zone
+    const exam = generateQuiz(world, { seed: 2, count: 6, difficulty: 'easy', mode: 'exam' });
     const questions = blocks.filter((b) => 'type' in b && 'id' in b);
-    expect(questions.map((q) => q.type).sort()).toEqual(
+    expect([...new Set(questions.map((q) => q.type))].sort()).toEqual(
       [...new Set(generated.questions.map((q) => q.type))].sort(),
     );
     for (const q of questions) {
       expect(questionSchema.safeParse(q).success).toBe(true);
-      expect(generated.questions).toContainEqual(q);
+      expect([...generated.questions, ...exam.questions]).toContainEqual(q);
     }
+    const examForm = questions.filter((q) => 'zone' in q);
+    expect(examForm).toHaveLength(1);
+    expect(exam.questions).toContainEqual(examForm[0]);
+    expect(JSON.stringify(examForm[0])).not.toMatch(/trp/);
     for (const a of blocks.filter((b) => 'questionId' in b))
       expect(answerSchema.safeParse(a).success, JSON.stringify(a)).toBe(true);
     const answersDoc = blocks.find((b) => b.format === 'needlewise-answers')!;
@@ -337,6 +357,8 @@ describe('docs/quiz-format.md', () => {
     expect(scores.locate).toBeGreaterThan(0.62);
     expect(scores.locate).toBeLessThan(0.71);
     expect(summary).toMatchObject({ correct: 3, total: 6 });
+    // the exam form of the same quiz scores the same answers the same
+    expect(scoreQuiz(world, exam.questions, answers.answers).summary).toEqual(summary);
   });
 
   it("the instructor's own quiz is a valid file", () => {

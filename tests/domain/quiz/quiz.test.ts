@@ -118,7 +118,7 @@ describe('generateQuiz', () => {
     for (const difficulty of ['medium', 'hard'] as const) {
       const q = generateQuiz(world, { seed: 9, count: 12, types: ['name-muscle'], difficulty });
       for (const n of oneOf(q, 'name-muscle')) {
-        const t = world.triggerPoint(n.triggerPointId)!;
+        const t = world.triggerPoint(n.triggerPointId!)!;
         expect(n.choices).toContain(t.muscleId);
         expect(n.choices).toHaveLength(DIFFICULTY_SETTINGS[difficulty].choices);
         const mine = new Set([...t.referral.essential, ...t.referral.spillover]);
