@@ -71,9 +71,15 @@ export function skinOverlay(
 }
 
 const tmp = new Color();
+/** The k-th zone colour as linear RGB. */
+function rgbOf(k: number): readonly [number, number, number] {
+  tmp.set(ZONE_COLORS[k % ZONE_COLORS.length]!);
+  return [tmp.r, tmp.g, tmp.b];
+}
 
 /**
- * The referral zones of the trigger points shown (the store's `zoneTriggers`), painted on the
+ * The referral zones of the trigger points shown (the store's `zoneTriggers`, and a quiz's own
+ * `quizZone` given by its regions), painted on the
  * skin in their colours: essential zones solid, spillover zones stippled, each fading at the
  * edge of its regions' patches.
  *
@@ -83,30 +89,41 @@ const tmp = new Color();
  */
 export function ReferralZones() {
   const shown = useStore((s) => s.zoneTriggers);
+  const quizZone = useStore((s) => s.quizZone);
   const mode = useStore((s) => s.mode);
   const patches = usePatches();
   const invalidate = useThree((s) => s.invalidate);
 
   const mesh = useMemo(() => {
     const skinItem = sceneRegistry.body?.items.get('skin');
-    if (!patches || !skinItem || shown.length === 0) return null;
+    if (!patches || !skinItem || (shown.length === 0 && !quizZone)) return null;
     const n = patches.skin.positions.length / 3;
     const catalog = browserCatalog();
-    const zones = shown.flatMap((ref, k) => {
+    // a question's zone comes by its regions (no trigger point named), first, in the first colour
+    const own = quizZone
+      ? [
+          {
+            essential: quizZone.essential,
+            spillover: quizZone.spillover,
+            rgb: rgbOf(0),
+          },
+        ]
+      : [];
+    const zones = shown.flatMap((ref, j) => {
+      const k = j + own.length;
       const t = catalog.triggerPoints.find((x) => x.id === ref.id);
       if (!t) return [];
-      tmp.set(ZONE_COLORS[k % ZONE_COLORS.length]!);
       return [
         {
           essential: regionIdsFor(t.referral.essential, ref.side, catalog.regions),
           spillover: regionIdsFor(t.referral.spillover, ref.side, catalog.regions),
-          rgb: [tmp.r, tmp.g, tmp.b] as const,
+          rgb: rgbOf(k),
         },
       ];
     });
-    const { color, pattern: stipple } = paintZones(n, patches.patches, zones);
+    const { color, pattern: stipple } = paintZones(n, patches.patches, [...own, ...zones]);
     return skinOverlay(skinItem.mesh.geometry, color, stipple, 920);
-  }, [patches, shown]);
+  }, [patches, shown, quizZone]);
 
   // the pain map: hatched over the zones, so both read where they overlap
   const painRegions = useStore((s) => s.painRegions);

@@ -61,6 +61,7 @@ export function snapshot(s: Full) {
       : null,
     habitus: s.habitus,
     zoneTriggers: s.zoneTriggers,
+    quizZone: s.quizZone,
     painRegions: s.painRegions,
     painting: s.painting,
     cutaway: s.cutaway,

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { CatalogSide } from '../domain/catalog/load.ts';
+import type { ShownZone } from '../domain/quiz/schema.ts';
 import type { Full } from './types.ts';
 
 export interface TriggerRef {
@@ -13,6 +14,11 @@ export const MAX_ZONES = 4;
 export interface TriggerSlice {
   /** Trigger points whose referral zones are painted, the selected one first. */
   zoneTriggers: readonly TriggerRef[];
+  /**
+   * A zone painted by its regions alone, naming no trigger point: a name-the-muscle question's
+   * pattern (drawn like a shown point's zone, in the first colour). Cleared with the others.
+   */
+  quizZone: ShownZone | null;
   /** Markers for every trigger point on the body. */
   triggerMarkers: boolean;
 
@@ -20,6 +26,7 @@ export interface TriggerSlice {
   triggerPointSelected: (ref: TriggerRef, add?: boolean) => void;
   triggerPointRemoved: (ref: TriggerRef) => void;
   zonesCleared: () => void;
+  quizZoneShown: (zone: ShownZone | null) => void;
   triggerMarkersToggled: () => void;
 }
 
@@ -27,6 +34,7 @@ const same = (a: TriggerRef, b: TriggerRef) => a.id === b.id && a.side === b.sid
 
 export const createTriggerSlice: StateCreator<Full, [], [], TriggerSlice> = (set) => ({
   zoneTriggers: [],
+  quizZone: null,
   triggerMarkers: true,
 
   triggerPointSelected: (ref, add = false) =>
@@ -37,6 +45,7 @@ export const createTriggerSlice: StateCreator<Full, [], [], TriggerSlice> = (set
     }),
   triggerPointRemoved: (ref) =>
     set((s) => ({ zoneTriggers: s.zoneTriggers.filter((r) => !same(r, ref)) })),
-  zonesCleared: () => set({ zoneTriggers: [] }),
+  zonesCleared: () => set({ zoneTriggers: [], quizZone: null }),
+  quizZoneShown: (zone) => set({ quizZone: zone }),
   triggerMarkersToggled: () => set((s) => ({ triggerMarkers: !s.triggerMarkers })),
 });

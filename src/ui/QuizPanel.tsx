@@ -8,6 +8,8 @@ import { AREA_LABELS, QUIZ_AREAS } from '../domain/catalog/areas.ts';
 import { sessionsToCsv, sessionsToJson } from '../domain/quiz/exportResults.ts';
 import { parseQuizFile, quizToText, QuizFileError } from '../domain/quiz/file.ts';
 import { generateQuiz, QuizOptionsError } from '../domain/quiz/generate.ts';
+import { concealedExam } from '../domain/quiz/nameMuscle.ts';
+import { questionPoint } from '../domain/quiz/score.ts';
 import {
   dueItems,
   emptyProgress,
@@ -575,7 +577,7 @@ function Summary({
               <button type="button" className="link-button" onClick={() => onReview(i)}>
                 {QUESTION_TYPE_LABELS[q.type]}
                 {q.type !== 'pick-trigger-points'
-                  ? `: ${names.trp(q.triggerPointId)} (${q.side})`
+                  ? `: ${names.trp(questionPoint(world, q) ?? '')} (${q.side})`
                   : ''}
               </button>{' '}
               <strong>{pct(r.score)}</strong>
@@ -669,7 +671,8 @@ export default function QuizPanel() {
 
   const start = (quiz: Quiz) => {
     setReviewing(false);
-    st().quizSessionChanged(startSession(quiz, Date.now()));
+    // an exam taken here, exported or linked from here never names a pattern's trigger point
+    st().quizSessionChanged(startSession(concealedExam(world.catalog, quiz), Date.now()));
     st().rightDrawerToggled(true);
   };
   const quit = () => {

@@ -8,6 +8,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { CatalogSide } from '../domain/catalog/load.ts';
 import { aimFrame, directionFromAim, leanInWords } from '../domain/needle/aim.ts';
 import { displayName } from '../domain/needle/simulate.ts';
+import { shownZone } from '../domain/quiz/nameMuscle.ts';
 import type { QuestionResult } from '../domain/quiz/score.ts';
 import {
   QUESTION_TYPE_LABELS,
@@ -121,24 +122,33 @@ function useQuestionStage(world: QuizWorld, session: QuizSession, q: Question) {
               ? 'needle'
               : null,
     );
-    if (q.type === 'name-muscle' || (q.type === 'paint-zone' && reveal && done))
+    // a name-the-muscle pattern is painted by its regions: nothing in the app's state (and so
+    // nothing in the URL, the markers or the labels) names its trigger point
+    s.zonesCleared();
+    if (q.type === 'name-muscle') s.quizZoneShown(shownZone(world.catalog, q));
+    else if (q.type === 'paint-zone' && reveal && done)
       s.triggerPointSelected({ id: q.triggerPointId, side: q.side });
-    else s.zonesCleared();
     if (q.type === 'pick-trigger-points') {
       s.painCleared();
       for (const r of q.painRegions) s.painRegionAdded(r);
     }
     if (reveal && result?.key.type === 'structure-at-risk' && result.key.structureId)
       s.structureSelected(result.key.structureId);
-  }, [q, done, reveal, result]);
+  }, [world, q, done, reveal, result]);
   useEffect(() => () => st().quizInputChanged(null), []);
 }
 
-/** The camera for a question: its muscle (or needle) from outside the body. */
+/**
+ * The camera for a question: its muscle (or needle) from outside the body; a pain map or a
+ * pattern to name from the side its regions face (framing the muscle would give the answer).
+ */
 function focusFor(world: QuizWorld, q: Question) {
-  if (q.type === 'pick-trigger-points') {
-    // the pain map: from the side its regions face
-    const regions = q.painRegions.flatMap((id) => {
+  if (q.type === 'pick-trigger-points' || q.type === 'name-muscle') {
+    const regionIds =
+      q.type === 'pick-trigger-points'
+        ? q.painRegions
+        : (shownZone(world.catalog, q)?.essential ?? []);
+    const regions = regionIds.flatMap((id) => {
       const r = world.catalog.regions.find((x) => x.id === id);
       const c = r ? resolveRegionCentre(r, world.landmarks) : null;
       return r && c ? [{ c, out: viewDirection(r.view, r.side) }] : [];

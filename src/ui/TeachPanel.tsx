@@ -8,6 +8,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { browserCatalog } from '../domain/catalog/browser.ts';
 import { parseQuizFile, quizToText, QuizFileError } from '../domain/quiz/file.ts';
 import { generateQuiz, QuizOptionsError } from '../domain/quiz/generate.ts';
+import { questionPoint } from '../domain/quiz/score.ts';
 import {
   classMarks,
   questionStats,
@@ -506,7 +507,7 @@ function ClassResults({ world, quiz }: { world: QuizWorld; quiz: Quiz }) {
                   <td>
                     {i + 1}. {QUESTION_TYPE_LABELS[q.type]}
                     {q.type !== 'pick-trigger-points'
-                      ? `: ${names.trp(q.triggerPointId)} (${q.side})`
+                      ? `: ${names.trp(questionPoint(world, q) ?? '')} (${q.side})`
                       : ''}
                   </td>
                   <td>

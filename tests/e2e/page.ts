@@ -6,6 +6,18 @@ export function assert(cond: unknown, message: string): asserts cond {
   if (!cond) throw new Error(message);
 }
 
+/** In the quiz setup, every question type but "name the muscle" unticked. */
+export async function onlyNameTheMuscle(page: Page): Promise<void> {
+  for (const label of [
+    'Locate the trigger point',
+    'Paint the referral zone',
+    'Pain map: which trigger points to examine',
+    'Needle placement',
+    'Which structure is at risk?',
+  ])
+    await page.getByLabel(label).uncheck();
+}
+
 export async function waitForReady(page: Page): Promise<void> {
   await page.waitForFunction(() => document.body.dataset.sceneReady === 'true', undefined, {
     timeout: READY_TIMEOUT_MS,

@@ -1,11 +1,16 @@
 /**
  * Quiz mode as a student takes it: a five-question practice quiz answered by clicking on the body
  * and choosing, with feedback after each answer and a summary at the end; the finished quiz is
- * kept in the history across a reload; a malformed quiz file is refused and loses nothing.
+ * kept in the history across a reload; a malformed quiz file is refused and loses nothing; an
+ * exam's name-the-muscle questions name their trigger point nowhere a student can look.
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { loadCatalogFromDisk } from '../../src/domain/catalog/node.ts';
+import { parseQuizFile } from '../../src/domain/quiz/file.ts';
+import { nameMuscleKey } from '../../src/domain/quiz/nameMuscle.ts';
 import type { E2ETest } from './types.ts';
-import { assert, waitForReady } from './page.ts';
+import { assert, onlyNameTheMuscle, waitForReady } from './page.ts';
 
 interface QuizState {
   index: number;
@@ -211,6 +216,108 @@ export const tests: E2ETest[] = [
       await page.locator('.quiz-feedback').waitFor();
       await page.waitForTimeout(2500);
       await screenshot('quiz-exam-review.png');
+    },
+  },
+  {
+    name: 'an exam names no trigger point of its name-the-muscle questions: not in the URL, the title, the hover label, the link or the file',
+    async run({ page, baseUrl, screenshot }) {
+      await openQuiz(page, baseUrl);
+      await onlyNameTheMuscle(page);
+      await page.getByLabel('Questions').fill('3');
+      await page.getByLabel('Seed').fill('24');
+      await page.getByRole('radio', { name: /^Exam/ }).check();
+      await page.getByRole('button', { name: 'Start quiz' }).click();
+      const zoneShown = () =>
+        page.waitForFunction(
+          () => {
+            const s = window.__needlewise?.getState() as unknown as {
+              quiz: { type: string } | null;
+              quizZone: { essential: string[] } | null;
+              zoneTriggers: unknown[];
+            };
+            return (
+              s.quiz?.type === 'name-muscle' &&
+              (s.quizZone?.essential.length ?? 0) > 0 &&
+              s.zoneTriggers.length === 0
+            );
+          },
+          undefined,
+          { timeout: 60_000 },
+        );
+      await zoneShown();
+      // the exported exam: its keys worked out here, from the catalog, to look for everywhere
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 30_000 }),
+        page.getByRole('button', { name: 'Export this quiz' }).click(),
+      ]);
+      const fileText = readFileSync((await download.path())!, 'utf8');
+      const catalog = loadCatalogFromDisk();
+      const quiz = parseQuizFile(fileText, 'the exported exam', catalog);
+      assert(quiz.mode === 'exam' && quiz.questions.length === 3, 'not the three-question exam');
+      const secrets = quiz.questions.map((q) => {
+        assert(q.type === 'name-muscle' && q.zone, `question ${q.id} does not show its zone`);
+        const key = nameMuscleKey(catalog, q);
+        assert(key.ok, `question ${q.id} has no single key`);
+        return key.triggerPointId;
+      });
+      const leaks = (text: string) => [
+        ...secrets.filter((id) => text.includes(id)),
+        ...(/-trp\d/.test(text) ? ['-trp'] : []),
+      ];
+      assert(!/triggerPointId/.test(fileText), 'the exported exam names a trigger point');
+      assert(leaks(fileText).length === 0, `the exported exam holds ${leaks(fileText).join(', ')}`);
+      // the link copied for students
+      // (as a string: the test's compiler would wrap a named function in a helper the page lacks)
+      await page.evaluate(`Object.defineProperty(navigator, 'clipboard', {
+        configurable: true,
+        value: { writeText: (t) => { window.copied = t; return Promise.resolve(); } },
+      })`);
+      await page.getByRole('button', { name: 'Copy a link to this quiz' }).click();
+      await page.getByText('A link to this quiz was copied.').waitFor({ timeout: 10_000 });
+      const link = await page.evaluate(() => (window as unknown as { copied: string }).copied);
+      const carried = new URL(link).searchParams.get('quiz');
+      assert(carried, `the link carries no quiz: ${link}`);
+      const linkText = Buffer.from(carried, 'base64url').toString('utf8');
+      assert(/"zone"/.test(linkText), 'the link does not carry the zones');
+      assert(
+        leaks(linkText + link).length === 0,
+        `the exam link holds ${leaks(linkText).join(', ')}`,
+      );
+      const hoverLabels = new Set<string>();
+      for (let i = 0; i < 3; i++) {
+        if (i > 0) {
+          await page.getByRole('button', { name: 'Next' }).click();
+          await zoneShown();
+        }
+        await page.waitForTimeout(2500); // the hash is written 0.4 s after a change
+        if (i === 0) await screenshot('quiz-exam-name-muscle.png');
+        const where = await page.evaluate(() => ({
+          url: decodeURIComponent(location.href),
+          title: document.title,
+          html: document.documentElement.outerHTML,
+        }));
+        for (const [what, text] of Object.entries(where))
+          assert(leaks(text).length === 0, `question ${i + 1}: the ${what} holds ${leaks(text)}`);
+        // the label over the body names what the pointer is on, never the pattern's point
+        const box = (await page.locator('main.viewport canvas').boundingBox())!;
+        for (let gx = 1; gx <= 4; gx++)
+          for (let gy = 1; gy <= 4; gy++) {
+            await page.mouse.move(box.x + (box.width * gx) / 5, box.y + (box.height * gy) / 5);
+            await page.waitForTimeout(150);
+            const label = await page.locator('.hover-label').evaluate((el) => ({
+              text: el.textContent ?? '',
+              shown: !(el as HTMLElement).hidden,
+            }));
+            if (label.shown && label.text.trim()) hoverLabels.add(label.text.trim());
+          }
+      }
+      // the check looked at real labels
+      assert(hoverLabels.size > 0, 'no hover label was seen over the body');
+      for (const label of hoverLabels)
+        assert(
+          leaks(label).length === 0 && !/TrP/.test(label),
+          `a hover label names a trigger point: ${label}`,
+        );
     },
   },
   {

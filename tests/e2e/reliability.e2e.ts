@@ -15,7 +15,7 @@ import {
 } from '../../src/domain/quiz/progress.ts';
 import { distDir, ensureDist, startServer } from './harness.ts';
 import type { E2ETest } from './types.ts';
-import { assert, waitForReady } from './page.ts';
+import { assert, onlyNameTheMuscle, waitForReady } from './page.ts';
 
 const state = <T>(page: import('playwright-core').Page, key: string) =>
   page.evaluate(
@@ -46,18 +46,6 @@ function session(id: string, minutes: number): SessionRecord {
       },
     ],
   };
-}
-
-/** In the quiz setup, every question type but "name the muscle" unticked. */
-async function onlyNameTheMuscle(page: import('playwright-core').Page) {
-  for (const label of [
-    'Locate the trigger point',
-    'Paint the referral zone',
-    'Pain map: which trigger points to examine',
-    'Needle placement',
-    'Which structure is at risk?',
-  ])
-    await page.getByLabel(label).uncheck();
 }
 
 export const tests: E2ETest[] = [
@@ -161,9 +149,9 @@ export const tests: E2ETest[] = [
         () => {
           const s = window.__needlewise?.getState() as unknown as {
             quiz: { type: string } | null;
-            zoneTriggers: unknown[];
+            quizZone: unknown;
           };
-          return s.quiz?.type === 'name-muscle' && s.zoneTriggers.length > 0;
+          return s.quiz?.type === 'name-muscle' && s.quizZone !== null;
         },
         undefined,
         { timeout: 60_000 },
