@@ -235,50 +235,74 @@ function Setup({
   );
 }
 
-function ImportQuiz({ world, onStart }: { world: QuizWorld; onStart: (quiz: Quiz) => void }) {
-  const [error, setError] = useState<string | null>(null);
-  const [linked, setLinked] = useState<Quiz | null>(null);
-  const [url, setUrl] = useState('');
-  const fileRef = useRef<HTMLInputElement>(null);
-  const structureIds = useMemo(() => new Set(world.body.structures.keys()), [world]);
-  const read = (text: string, name: string): Quiz | null => {
-    try {
-      const q = parseQuizFile(text, name, world.catalog, structureIds, world.body);
-      setError(null);
-      return q;
-    } catch (err) {
-      setError(err instanceof QuizFileError ? err.message : `${name}: ${String(err)}`);
-      return null;
-    }
-  };
-  // a quiz link (?quiz=…): offered, not started, so nothing is lost by opening one
+/** Reads a quiz file's text against the app's catalog and model: the quiz, or the refusal. */
+function readQuiz(world: QuizWorld, text: string, name: string): Quiz | string {
+  try {
+    return parseQuizFile(
+      text,
+      name,
+      world.catalog,
+      new Set(world.body.structures.keys()),
+      world.body,
+    );
+  } catch (err) {
+    return err instanceof QuizFileError ? err.message : `${name}: ${String(err)}`;
+  }
+}
+
+/** The quiz a link (`?quiz=…`) carries, read once per page, or why it cannot be taken. */
+function useLinkedQuiz(world: QuizWorld | null) {
+  const [linked, setLinked] = useState<{ quiz: Quiz | null; error: string | null } | null>(null);
   useEffect(() => {
+    if (!world || linked) return;
     try {
       const text = quizTextFromLocation();
-      if (text !== null) {
-        const q = read(text, 'the quiz link');
-        if (q) setLinked(q);
-      }
+      const r = text === null ? null : readQuiz(world, text, 'the quiz link');
+      setLinked(typeof r === 'string' ? { quiz: null, error: r } : { quiz: r, error: null });
+      // on a phone the panel is a drawer: a student who opened a quiz link sees the quiz
+      if (r !== null && typeof r !== 'string') st().rightDrawerToggled(true);
     } catch (err) {
-      setError(`The quiz link: ${(err as Error).message}`);
+      setLinked({ quiz: null, error: `The quiz link: ${(err as Error).message}` });
     }
-    // read once per page
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [world, linked]);
+  return linked;
+}
+
+/**
+ * The quiz a link holds, first on the page for a student who opened it: its title, what it is,
+ * and the button to start it. Offered, not started, so nothing is lost by opening a link.
+ */
+function LinkedQuiz({ quiz, onStart }: { quiz: Quiz; onStart: (quiz: Quiz) => void }) {
+  const n = quiz.questions.length;
+  const exam = quiz.mode === 'exam';
+  return (
+    <section className="quiz-linked" aria-labelledby="quiz-linked-title">
+      <h3 id="quiz-linked-title">{quiz.title}</h3>
+      <p>
+        The quiz in this link: {n} question{n === 1 ? '' : 's'},{' '}
+        {exam ? 'an exam (feedback at the end)' : 'practice (feedback after each answer)'}
+        {exam && quiz.timeLimitMinutes ? `, ${quiz.timeLimitMinutes} minutes` : ''}.
+      </p>
+      {quiz.description && <p className="quiz-own-prompt">{quiz.description}</p>}
+      <button type="button" className="btn" onClick={() => onStart(quiz)}>
+        Start the linked quiz
+      </button>
+    </section>
+  );
+}
+
+function ImportQuiz({ world, onStart }: { world: QuizWorld; onStart: (quiz: Quiz) => void }) {
+  const [error, setError] = useState<string | null>(null);
+  const [url, setUrl] = useState('');
+  const fileRef = useRef<HTMLInputElement>(null);
+  const read = (text: string, name: string): Quiz | null => {
+    const r = readQuiz(world, text, name);
+    setError(typeof r === 'string' ? r : null);
+    return typeof r === 'string' ? null : r;
+  };
   return (
     <section className="quiz-import" aria-labelledby="quiz-import-title">
       <h3 id="quiz-import-title">An instructor's quiz</h3>
-      {linked && (
-        <div className="quiz-linked">
-          <p>
-            This link holds the quiz <strong>{linked.title}</strong> ({linked.questions.length}{' '}
-            questions).
-          </p>
-          <button type="button" className="btn" onClick={() => onStart(linked)}>
-            Start the linked quiz
-          </button>
-        </div>
-      )}
       <label htmlFor="quiz-file">Open a quiz file (.json)</label>
       <input
         id="quiz-file"
@@ -639,6 +663,7 @@ export default function QuizPanel() {
   const [notice, setNotice] = useState<string | null>(null);
   const [reviewing, setReviewing] = useState(false);
   const recorded = useRef<string | null>(null);
+  const linked = useLinkedQuiz(world);
 
   // a finished quiz goes into the history once
   useEffect(() => {
@@ -782,12 +807,29 @@ export default function QuizPanel() {
         </>
       ) : (
         <>
+          {linked?.error && (
+            <p className="error" role="alert">
+              {linked.error} Nothing was changed.
+            </p>
+          )}
+          {linked?.quiz && <LinkedQuiz quiz={linked.quiz} onStart={start} />}
           <p className="hint">
             Scored on the model: distances along the skin, zones by region, needles through the
             simulator. Depths are those of one generated average adult.
           </p>
-          <Setup world={world} onStart={start} progress={progress} />
-          <ImportQuiz world={world} onStart={start} />
+          {linked?.quiz ? (
+            // a student who came by a link wants that quiz: the rest stays out of the way
+            <details className="quiz-other">
+              <summary>Set up another quiz, or open a file</summary>
+              <Setup world={world} onStart={start} progress={progress} />
+              <ImportQuiz world={world} onStart={start} />
+            </details>
+          ) : (
+            <>
+              <Setup world={world} onStart={start} progress={progress} />
+              <ImportQuiz world={world} onStart={start} />
+            </>
+          )}
           <Backups
             store={store}
             progress={progress}

@@ -321,6 +321,90 @@ export const tests: E2ETest[] = [
     },
   },
   {
+    name: 'a quiz link opens on the linked quiz: its title, its size and Start in view without scrolling (desktop and phone)',
+    async run({ baseUrl, newPage, screenshot }) {
+      const quizFile = {
+        format: 'needlewise-quiz',
+        version: 1,
+        title: 'Neck and shoulder, week 2',
+        mode: 'practice',
+        questions: [
+          {
+            id: 'a',
+            type: 'locate',
+            triggerPointId: 'upper-trapezius-trp1',
+            side: 'right',
+            toleranceMm: 20,
+          },
+          { id: 'b', type: 'paint-zone', triggerPointId: 'upper-trapezius-trp1', side: 'left' },
+        ],
+      };
+      const link = `${baseUrl}/?quiz=${Buffer.from(JSON.stringify(quizFile)).toString('base64url')}#m=quiz`;
+      for (const [label, options] of [
+        ['desktop', { viewport: { width: 1280, height: 800 } }],
+        [
+          'phone',
+          {
+            viewport: { width: 390, height: 844 },
+            deviceScaleFactor: 2,
+            isMobile: true,
+            hasTouch: true,
+          },
+        ],
+      ] as const) {
+        const page = await newPage(options);
+        await page.goto(link, { waitUntil: 'load', timeout: 60_000 });
+        await waitForReady(page);
+        const start = page.getByRole('button', { name: 'Start the linked quiz' });
+        await start.waitFor({ state: 'visible', timeout: 90_000 });
+        await page.waitForTimeout(500); // the drawer slides in on a phone
+        const linked = page.getByRole('region', { name: quizFile.title });
+        assert(
+          /2 questions/.test(await linked.innerText()),
+          `${label}: the linked quiz does not say its size`,
+        );
+        // in view as the page opened: nothing scrolled, the button inside the window, on top
+        const seen = await start.evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+          let scrolled = window.scrollY;
+          for (let p = el.parentElement; p; p = p.parentElement) scrolled += p.scrollTop;
+          return {
+            inside: r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth,
+            onTop: top === el || el.contains(top),
+            scrolled,
+          };
+        });
+        assert(seen.inside, `${label}: the start button is outside the window`);
+        assert(seen.onTop, `${label}: something covers the start button`);
+        assert(seen.scrolled === 0, `${label}: the page was scrolled by ${seen.scrolled} px`);
+        // the generic form is folded away below
+        assert(
+          !(await page.getByRole('button', { name: 'Start quiz', exact: true }).isVisible()),
+          `${label}: the generic quiz form is open`,
+        );
+        const other = page.getByText('Set up another quiz, or open a file');
+        const below = await other.evaluate(
+          (el, b) => el.getBoundingClientRect().top > b,
+          (await start.boundingBox())!.y,
+        );
+        assert(below, `${label}: the other quizzes are not below the linked one`);
+        await screenshot(`quiz-link-${label}.png`, page);
+        if (label === 'phone') await start.tap();
+        else await start.click();
+        await page.waitForFunction(
+          () =>
+            (window.__needlewise?.getState() as unknown as { quiz: { total: number } | null }).quiz
+              ?.total === 2,
+          undefined,
+          { timeout: 15_000 },
+        );
+        await page.getByRole('heading', { name: /^Question 1 of 2|Click the skin/ }).waitFor();
+        await page.close();
+      }
+    },
+  },
+  {
     name: 'a malformed quiz file is refused with its path and problem, and the history is kept',
     async run({ page, baseUrl }) {
       // a history saved earlier, then broken progress would be kept aside; here: a bad quiz file
