@@ -59,6 +59,7 @@ export function snapshot(s: Full) {
           target: s.needleTarget,
         }
       : null,
+    needleHistory: { past: s.needlePast.length, future: s.needleFuture.length },
     habitus: s.habitus,
     zoneTriggers: s.zoneTriggers,
     quizZone: s.quizZone,

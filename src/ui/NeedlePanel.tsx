@@ -490,6 +490,40 @@ function Controls({ r }: { r: NeedleResult | null }) {
   );
 }
 
+/**
+ * Undo and redo of the needle's placement and aim: a click on the skin moves the needle, and a
+ * stray one should not cost the needle that was there. Shown whenever there is something to take
+ * back, with a needle or without (Remove needle can be undone too).
+ */
+function NeedleHistory() {
+  const past = useStore((s) => s.needlePast.length);
+  const future = useStore((s) => s.needleFuture.length);
+  const st = useStore.getState;
+  if (past === 0 && future === 0) return null;
+  return (
+    <div className="button-row" role="group" aria-label="Needle history">
+      <button
+        type="button"
+        className="btn btn-small"
+        disabled={past === 0}
+        onClick={() => st().needleUndone()}
+        aria-keyshortcuts="Control+Z Meta+Z"
+      >
+        Undo <kbd>Ctrl Z</kbd>
+      </button>
+      <button
+        type="button"
+        className="btn btn-small"
+        disabled={future === 0}
+        onClick={() => st().needleRedone()}
+        aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
+      >
+        Redo <kbd>Ctrl Shift Z</kbd>
+      </button>
+    </div>
+  );
+}
+
 function LungLegend() {
   const on = useStore((s) => s.lungMap);
   if (!on) return null;
@@ -544,6 +578,7 @@ export default function NeedlePanel() {
             </p>
           )}
           <TriggerPointPicker body={body} />
+          <NeedleHistory />
           {entry && <Controls r={r} />}
           <LungLegend />
           {outcome && !outcome.ok && (

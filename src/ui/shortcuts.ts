@@ -16,6 +16,8 @@ export type ShortcutAction =
   | { readonly type: 'toggleCutaway' }
   | { readonly type: 'toggleLungMap' }
   | { readonly type: 'needleClear' }
+  | { readonly type: 'needleUndo' }
+  | { readonly type: 'needleRedo' }
   | { readonly type: 'toggleAimDrag' }
   | { readonly type: 'tourStep'; readonly delta: number }
   | { readonly type: 'togglePresenting' }
@@ -54,6 +56,8 @@ export const NEEDLE_SHORTCUT_HELP: readonly ShortcutHelp[] = [
   { keys: ['M'], description: 'Lung-field depth map on / off' },
   { keys: ['A'], description: 'Drag to aim the needle (instead of turning the view) on / off' },
   { keys: ['Delete'], description: 'Remove the needle' },
+  { keys: ['Ctrl Z', '⌘ Z'], description: 'Undo the last change of the needle (a stray click)' },
+  { keys: ['Ctrl Shift Z', '⌘ Shift Z', 'Ctrl Y'], description: 'Redo the needle change undone' },
 ];
 
 /** Teach mode only. */
@@ -119,6 +123,7 @@ export interface KeyLike {
   readonly ctrlKey?: boolean;
   readonly metaKey?: boolean;
   readonly altKey?: boolean;
+  readonly shiftKey?: boolean;
   /** Whether focus is in a text field, where letters must type rather than act. */
   readonly inTextField?: boolean;
   /** Whether focus is on a slider, list or select, which uses the arrow keys itself. */
@@ -130,6 +135,12 @@ export interface KeyLike {
 
 /** Maps a key press to an action, or null. Pure, so it is unit-tested. */
 export function shortcutFor(e: KeyLike): ShortcutAction | null {
+  // Ctrl+Z / Cmd+Z undo the needle; in a text field they are the field's own undo
+  if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.inTextField && e.mode === 'needle') {
+    const k = e.key.toLowerCase();
+    if (k === 'z') return { type: e.shiftKey ? 'needleRedo' : 'needleUndo' };
+    if (k === 'y' && e.ctrlKey) return { type: 'needleRedo' };
+  }
   if (e.ctrlKey || e.metaKey || e.altKey) return null;
   if (e.key === 'Escape') return { type: 'escape' };
   if (e.inTextField) return null;

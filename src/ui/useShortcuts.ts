@@ -30,6 +30,7 @@ export function useShortcuts(): void {
         ctrlKey: e.ctrlKey,
         metaKey: e.metaKey,
         altKey: e.altKey,
+        shiftKey: e.shiftKey,
         inTextField: inTextField(e.target),
         inControl: inControl(e.target),
         mode: useStore.getState().mode,
@@ -85,6 +86,12 @@ export function useShortcuts(): void {
           break;
         case 'needleClear':
           s.needleCleared();
+          break;
+        case 'needleUndo':
+          s.needleUndone();
+          break;
+        case 'needleRedo':
+          s.needleRedone();
           break;
         case 'tourStep':
           if (!s.tour) return;

@@ -1,7 +1,7 @@
 /**
  * Needle mode as a student uses it: put the needle on a trigger point's recommended line, read
  * the readout, push it deeper with the keys, cut the body away along it, show the lung map, and
- * place a needle by clicking the skin.
+ * place a needle by clicking the skin, and take back a stray click with Undo.
  */
 import type { Page } from 'playwright-core';
 import type { E2ETest } from './types.ts';
@@ -171,6 +171,83 @@ export const tests: E2ETest[] = [
       const after = await fatTo();
       assert(after > before, `the high-BMI body's fat is not deeper (${before} → ${after} mm)`);
       await screenshot('needle-chest.png');
+    },
+  },
+  {
+    name: 'a stray click on the skin moves the needle; Undo (Ctrl+Z and the button) puts it back, Redo again',
+    async run({ page, baseUrl, screenshot }) {
+      await page.goto(baseUrl + '/', { waitUntil: 'load', timeout: 60_000 });
+      await waitForReady(page);
+      await page.getByRole('tab', { name: 'Needle' }).click();
+      const picker = page.getByLabel('Start from a trigger point');
+      await picker.waitFor({ timeout: 60_000 });
+      await picker.selectOption('upper-trapezius-trp1');
+      await page.getByRole('radio', { name: "Patient's right" }).check();
+      await page.getByRole('button', { name: /recommended line/ }).click();
+      await readout(page);
+      await page.getByLabel(/^Depth/).fill('12');
+      await page.waitForTimeout(3000); // the camera flies to the needle
+      type Full = NeedleState & { tiltDeg: number; azimuthDeg: number };
+      const placed = (await needleState(page)) as Full;
+      assert(placed.target?.triggerPointId === 'upper-trapezius-trp1', 'not on the point');
+      const same = (a: Full | null, b: Full) =>
+        !!a &&
+        a.entry.every((v, i) => v === b.entry[i]) &&
+        a.tiltDeg === b.tiltDeg &&
+        a.azimuthDeg === b.azimuthDeg &&
+        a.depthMm === b.depthMm &&
+        a.lengthMm === b.lengthMm &&
+        a.target?.triggerPointId === b.target?.triggerPointId;
+      // the stray click: on the skin somewhere else in view
+      let stray: Full | null = null;
+      for (const id of ['deltoid-right', 'trapezius-middle-right', 'trapezius-upper-left']) {
+        const p = await page.evaluate((x) => window.__needlewise?.project(x), id);
+        if (!p?.onScreen) continue;
+        const free = await page.evaluate(
+          ([x, y]) => document.elementFromPoint(x!, y!)?.tagName === 'CANVAS',
+          [p.x, p.y],
+        );
+        if (!free) continue;
+        await page.mouse.click(p.x, p.y);
+        await page.waitForTimeout(500);
+        const now = (await needleState(page)) as Full | null;
+        if (now && !same(now, placed)) {
+          stray = now;
+          break;
+        }
+      }
+      assert(stray, 'no click in view moved the needle');
+      assert(stray.target === null && stray.tiltDeg === 0, 'the clicked needle is not a new one');
+      // Ctrl+Z with the focus on the page (not in a field)
+      await page
+        .locator('main.viewport canvas')
+        .focus()
+        .catch(() => undefined);
+      await page.keyboard.press('Control+z');
+      await page.waitForFunction(
+        (e) =>
+          (
+            window.__needlewise?.getState() as unknown as { needle: { entry: number[] } | null }
+          ).needle?.entry.join() === e.join(),
+        placed.entry,
+        { timeout: 10_000 },
+      );
+      assert(same((await needleState(page)) as Full, placed), 'Ctrl+Z did not restore the needle');
+      // Redo, then the panel's Undo button
+      await page.getByRole('button', { name: /^Redo/ }).click();
+      assert(same((await needleState(page)) as Full, stray), 'Redo did not bring the click back');
+      await page.getByRole('button', { name: /^Undo/ }).click();
+      assert(same((await needleState(page)) as Full, placed), 'the Undo button did not restore it');
+      await page.getByText(/On the model the trigger point lies \d+ mm along this line/).waitFor();
+      await screenshot('needle-undo.png');
+      // the shortcut is listed in the ? dialog
+      await page.keyboard.press('?');
+      const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+      await dialog.waitFor({ timeout: 5000 });
+      assert(
+        /Undo the last change of the needle/.test(await dialog.innerText()),
+        'the shortcuts dialog does not list Undo',
+      );
     },
   },
 ];

@@ -96,6 +96,30 @@ describe('keyboard shortcuts', () => {
     expect(shortcutFor({ key: 'PageDown', mode: 'explore' })).toBeNull();
   });
 
+  it('Ctrl+Z / Cmd+Z undo the needle, with Shift (or Ctrl+Y) redo; not in a text field, nor elsewhere', () => {
+    expect(shortcutFor({ key: 'z', ctrlKey: true, mode: 'needle' })).toEqual({
+      type: 'needleUndo',
+    });
+    expect(shortcutFor({ key: 'z', metaKey: true, mode: 'needle' })).toEqual({
+      type: 'needleUndo',
+    });
+    expect(shortcutFor({ key: 'Z', ctrlKey: true, shiftKey: true, mode: 'needle' })).toEqual({
+      type: 'needleRedo',
+    });
+    expect(shortcutFor({ key: 'y', ctrlKey: true, mode: 'needle' })).toEqual({
+      type: 'needleRedo',
+    });
+    // a slider keeps the shortcut (it has no undo of its own); a text field its own undo
+    expect(shortcutFor({ key: 'z', ctrlKey: true, mode: 'needle', inControl: true })).toEqual({
+      type: 'needleUndo',
+    });
+    expect(shortcutFor({ key: 'z', ctrlKey: true, mode: 'needle', inTextField: true })).toBeNull();
+    expect(shortcutFor({ key: 'z', ctrlKey: true, mode: 'explore' })).toBeNull();
+    expect(shortcutFor({ key: 'z', ctrlKey: true, altKey: true, mode: 'needle' })).toBeNull();
+    // without a modifier z is nothing
+    expect(shortcutFor({ key: 'z', mode: 'needle' })).toBeNull();
+  });
+
   it('needle keys act only in needle mode; arrows are left to a focused slider', () => {
     expect(shortcutFor({ key: ']', mode: 'needle' })).toEqual({ type: 'needleDepth', deltaMm: 1 });
     expect(shortcutFor({ key: '{', mode: 'needle' })).toEqual({ type: 'needleDepth', deltaMm: -5 });
