@@ -49,6 +49,7 @@ export function snapshot(s: Full) {
     layers: s.layers,
     xray: s.xray,
     cameraPreset: s.cameraRequest?.preset ?? null,
+    focusRequest: s.focusRequest,
     needle: s.needleEntry
       ? {
           entry: s.needleEntry.point,

@@ -23,8 +23,8 @@ export const SEARCH_INPUT_ID = 'structure-search';
 
 /**
  * As-you-type fuzzy search over every structure and the technique and safety topics (ARIA
- * combobox): arrows move, Enter selects and flies the camera to the structure or opens the topic,
- * Escape clears.
+ * combobox): arrows move, Enter selects and flies the camera to the structure, the trigger point's
+ * zone or the region, or opens the topic; Escape clears.
  */
 export function SearchBox() {
   const manifest = useStore((s) => s.manifest);
@@ -67,11 +67,17 @@ export function SearchBox() {
     else if (r.h.kind === 'trigger-point') {
       // the side of the point follows the words typed ("… left"), else the patient's right
       const side = /\b(left|l)\b/i.test(query) ? 'left' : 'right';
+      const ref = { id: r.h.id, side } as const;
       st.modeChosen('explore');
-      st.triggerPointSelected({ id: r.h.id, side });
+      st.triggerPointSelected(ref);
+      // and the camera flies to its zone, as it does to a structure (loaded with the catalog,
+      // which the first query already brought)
+      void import('../scene/zoneFocus.ts').then((m) => m.flyToTriggerPoint(ref));
     } else {
+      const id = r.h.id;
       st.modeChosen('explore');
-      st.painRegionAdded(r.h.id);
+      st.painRegionAdded(id);
+      void import('../scene/zoneFocus.ts').then((m) => m.flyToRegion(id));
     }
     // on small screens the drawer would hide the flight to the structure
     if (isDrawerLayout()) useStore.getState().leftDrawerToggled(false);

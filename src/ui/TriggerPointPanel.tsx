@@ -7,8 +7,8 @@ import { lookup, lookupIndex, type LookupIndex } from '../domain/lookup/lookup.t
 import type { TriggerPoint } from '../domain/catalog/schema.ts';
 import { refKey, usePatches, usePlacements, ZONE_COLORS } from '../scene/catalogService.ts';
 import { useNeedleBody } from '../scene/needleService.ts';
+import { zoneFocus } from '../scene/zoneFocus.ts';
 import { exportPng, printableChart } from './exportView.ts';
-import { viewDirection } from '../domain/regions/patches.ts';
 import { useStore } from '../store/index.ts';
 import type { TriggerRef } from '../store/triggerSlice.ts';
 
@@ -84,33 +84,9 @@ function useFrameZone() {
   const placements = usePlacements(body);
   const patches = usePatches();
   return (ref: TriggerRef) => {
-    const c = browserCatalog();
-    const t = c.triggerPoints.find((x) => x.id === ref.id);
-    const p = placements?.get(refKey(ref.id, ref.side));
-    if (!t || !patches) return;
-    const ids = regionIdsFor(t.referral.essential, ref.side, c.regions);
-    const pts = ids.flatMap((id) => {
-      const patch = patches.patches.get(id);
-      return patch ? [patch.centre] : [];
-    });
-    if (p) pts.push(p.skin);
-    if (pts.length === 0) return;
-    const centre = [0, 1, 2].map((k) => pts.reduce((a, q) => a + q[k]!, 0) / pts.length) as [
-      number,
-      number,
-      number,
-    ];
-    const radius = Math.max(
-      0.12,
-      ...pts.map((q) => Math.hypot(...q.map((x, k) => x - centre[k]!))),
-    );
-    const region = c.regions.find((r) => r.id === ids[0]);
-    const from = region ? viewDirection(region.view, region.side) : ([0, 0, 1] as const);
-    useStore.getState().placeFocused({
-      center: centre,
-      radius: radius * 1.3,
-      from: [from[0] + (ref.side === 'left' ? 0.3 : -0.3), from[1] + 0.15, from[2] + 0.4],
-    });
+    if (!patches) return;
+    const at = zoneFocus(ref, patches.patches, placements?.get(refKey(ref.id, ref.side))?.skin);
+    if (at) useStore.getState().placeFocused(at);
   };
 }
 

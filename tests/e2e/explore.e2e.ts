@@ -1,6 +1,7 @@
 /**
  * Trigger points in Explore: markers on the body, a referral zone painted on the skin, the
- * point's details with sources, several zones at once, and on to the needle.
+ * point's details with sources, several zones at once, and on to the needle; a trigger point or
+ * region chosen in the search box flies the camera to it.
  */
 import type { E2ETest } from './types.ts';
 import { assert, waitForReady } from './page.ts';
@@ -176,5 +177,68 @@ tests.push({
     await chart.getByRole('heading', { name: /Infraspinatus.*referral chart/ }).waitFor();
     assert((await chart.locator('img').count()) === 2, 'the chart lacks its front and back views');
     await screenshot('explore-printable-chart.png', chart);
+  },
+});
+
+tests.push({
+  name: 'search: choosing a trigger point flies the camera to its zone, a region to the region',
+  async run({ page, baseUrl, screenshot }) {
+    await page.goto(baseUrl + '/', { waitUntil: 'load', timeout: 60_000 });
+    await waitForReady(page);
+    await page.waitForTimeout(1500); // the opening view settles
+    const fixed: [number, number, number] = [0, 1.3, 0.1];
+    const canvas = (await page.locator('main.viewport canvas').boundingBox())!;
+    /** The camera's last fly-to request: the place asked for and a fixed point, on the page. */
+    const view = () =>
+      page.evaluate((p) => {
+        const api = window.__needlewise!;
+        const f = (
+          api.getState() as unknown as {
+            focusRequest: { nonce: number; at?: { center: [number, number, number] } } | null;
+          }
+        ).focusRequest;
+        return {
+          nonce: f?.nonce ?? 0,
+          center: f?.at ? api.projectPoint(f.at.center) : null,
+          fixed: api.projectPoint(p),
+        };
+      }, fixed);
+    const box = page.getByRole('combobox', { name: 'Search structures' });
+    for (const [query, option, check] of [
+      ['infraspinatus upper', /Infraspinatus, upper.*Trigger point/, 'infraspinatus-trp1'],
+      ['temple left', /Temple, left.*Region/, 'temple-left'],
+    ] as const) {
+      const before = await view();
+      await box.fill(query);
+      const o = page.getByRole('option', { name: option }).first();
+      await o.waitFor({ timeout: 30_000 });
+      await o.click();
+      await page.waitForFunction(
+        ([id, n]) => {
+          const s = window.__needlewise?.getState() as unknown as {
+            zoneTriggers: { id: string }[];
+            painRegions: string[];
+            focusRequest: { nonce: number } | null;
+          };
+          return (
+            (s.zoneTriggers.some((z) => z.id === id) || s.painRegions.includes(id!)) &&
+            (s.focusRequest?.nonce ?? 0) > Number(n)
+          );
+        },
+        [check, String(before.nonce)] as const,
+        { timeout: 30_000 },
+      );
+      await page.waitForTimeout(2500); // the flight
+      const after = await view();
+      assert(after.center?.onScreen, `${query}: the chosen place is not in view`);
+      const off = Math.hypot(
+        after.center.x - (canvas.x + canvas.width / 2),
+        after.center.y - (canvas.y + canvas.height / 2),
+      );
+      assert(off < 0.15 * canvas.width, `${query}: the chosen place is ${off} px off centre`);
+      const moved = Math.hypot(after.fixed!.x - before.fixed!.x, after.fixed!.y - before.fixed!.y);
+      assert(moved > 30, `${query}: the camera did not move (${moved} px)`);
+      await screenshot(`search-flies-${check}.png`);
+    }
   },
 });
