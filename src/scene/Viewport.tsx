@@ -18,6 +18,10 @@ import { TriggerPointMarkers } from './TriggerPointMarkers.tsx';
 import { ReadySignal } from './ReadySignal.tsx';
 import { TestApiBridge } from './TestApiBridge.tsx';
 import { TEST_API } from './sceneProbe.ts';
+import { installThreeConsoleFilter } from './threeConsole.ts';
+
+// before any <Canvas> makes its store (and with it the THREE.Clock three warns about)
+installThreeConsoleFilter();
 
 const INITIAL = presetPose('front');
 

@@ -1,12 +1,19 @@
-/** The app shell in a real browser: it draws the body, works on a phone, explains missing WebGL. */
+/**
+ * The app shell in a real browser: it draws the body (with a console free of three's Clock
+ * warning), works on a phone, explains missing WebGL.
+ */
 import { READY_TIMEOUT_MS } from './harness.ts';
 import type { E2ETest } from './types.ts';
 import { assert, drawnFraction, waitForReady } from './page.ts';
 
 export const tests: E2ETest[] = [
   {
-    name: 'desktop 1280×800: the body loads and the canvas draws it',
+    name: 'desktop 1280×800: the body loads and the canvas draws it, with no THREE.Clock warning',
     async run({ page, baseUrl, screenshot }) {
+      const warnings: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'warning') warnings.push(m.text());
+      });
       await page.goto(baseUrl + '/', { waitUntil: 'load', timeout: 60_000 });
       try {
         await waitForReady(page);
@@ -25,6 +32,10 @@ export const tests: E2ETest[] = [
         frac >= 0.02,
         `only ${(frac * 100).toFixed(2)} % of the canvas differs from the background (want ≥ 2 %)`,
       );
+      // @react-three/fiber's clock made three warn on every load (src/scene/threeConsole.ts)
+      const clock = warnings.filter((w) => /THREE\.Clock/.test(w));
+      assert(clock.length === 0, `the console warned: ${clock.join(' | ')}`);
+      if (warnings.length) console.log(`      other console warnings: ${warnings.join(' | ')}`);
     },
   },
   {
