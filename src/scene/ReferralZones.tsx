@@ -89,7 +89,8 @@ function rgbOf(k: number): readonly [number, number, number] {
  */
 export function ReferralZones() {
   const shown = useStore((s) => s.zoneTriggers);
-  const quizZone = useStore((s) => s.quizZone);
+  // a question's pattern belongs to the quiz: not carried into another mode
+  const quizZone = useStore((s) => (s.mode === 'quiz' ? s.quizZone : null));
   const mode = useStore((s) => s.mode);
   const patches = usePatches();
   const invalidate = useThree((s) => s.invalidate);
