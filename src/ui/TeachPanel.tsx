@@ -4,7 +4,7 @@
  * chosen trigger points, handed out as a file or link; students' answer files loaded back and
  * scored together, with each question's success rate and a heat map of the answers on the body).
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { browserCatalog } from '../domain/catalog/browser.ts';
 import { parseQuizFile, quizToText, QuizFileError } from '../domain/quiz/file.ts';
 import { generateQuiz, QuizOptionsError } from '../domain/quiz/generate.ts';
@@ -12,7 +12,7 @@ import {
   classMarks,
   questionStats,
   scoreStudentFile,
-  addStudent,
+  addStudents,
   type StudentResult,
 } from '../domain/quiz/classResults.ts';
 import {
@@ -150,24 +150,26 @@ function Tours() {
           </button>
         </div>
       )}
-      <label htmlFor="tour-file">Open a tour file (.json)</label>
-      <input
-        id="tour-file"
-        type="file"
-        accept=".json,application/json"
-        onChange={(e) => {
-          const f = e.target.files?.[0];
-          e.target.value = '';
-          if (!f) return;
-          void readTextFile(f).then(
-            (text) => {
-              const t = read(text, f.name);
-              if (t) st().tourStarted(t);
-            },
-            () => setError(`${f.name}: could not be read.`),
-          );
-        }}
-      />
+      <div className="file-field">
+        <label htmlFor="tour-file">Open a tour file (.json)</label>
+        <input
+          id="tour-file"
+          type="file"
+          accept=".json,application/json"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            e.target.value = '';
+            if (!f) return;
+            void readTextFile(f).then(
+              (text) => {
+                const t = read(text, f.name);
+                if (t) st().tourStarted(t);
+              },
+              () => setError(`${f.name}: could not be read.`),
+            );
+          }}
+        />
+      </div>
       {error && (
         <p className="error" role="alert">
           {error} Nothing was changed.
@@ -431,15 +433,18 @@ function ClassQuizBuilder({ world, onBuilt }: { world: QuizWorld; onBuilt: (q: Q
 
 function ClassResults({ world, quiz }: { world: QuizWorld; quiz: Quiz }) {
   const names = useNames(world);
-  const [students, setStudents] = useState<StudentResult[]>([]);
+  // the students and what was said about the last files added, updated together
+  const [loaded, setLoaded] = useState<{ students: StudentResult[]; notices: string[] }>({
+    students: [],
+    notices: [],
+  });
+  const { students, notices } = loaded;
   const [errors, setErrors] = useState<string[]>([]);
-  const [notices, setNotices] = useState<string[]>([]);
   const [shown, setShown] = useState<string | null>(null);
-  const fileRef = useRef<HTMLInputElement>(null);
-  const load = async (files: FileList) => {
+  const load = async (files: readonly File[]) => {
     const got: StudentResult[] = [];
     const bad: string[] = [];
-    for (const f of Array.from(files)) {
+    for (const f of files) {
       try {
         got.push(scoreStudentFile(world, quiz, await readTextFile(f), f.name));
       } catch (err) {
@@ -447,33 +452,35 @@ function ClassResults({ world, quiz }: { world: QuizWorld; quiz: Quiz }) {
       }
     }
     setErrors(bad);
-    // told apart by what is inside the files (every download can carry the same file name)
-    let next = students;
-    const said: string[] = [];
-    for (const g of got) {
-      const r = addStudent(next, g);
-      next = r.students;
-      if (r.notice) said.push(r.notice);
-    }
-    setNotices(said);
-    setStudents(next);
+    // Added to the class as it is when these files are done, not as it was when they were chosen:
+    // files chosen again before the last ones were read must not undo them. Students are told
+    // apart by what is inside the files (every download can carry the same file name).
+    setLoaded((prev) => addStudents(prev.students, got));
   };
   useEffect(() => () => st().classMarksShown(null), []);
   const perQuestion = questionStats(quiz, students);
   return (
     <section aria-labelledby="class-results-title">
       <h4 id="class-results-title">The class's answers</h4>
-      <label htmlFor="class-files">Students' answer files (several at once)</label>
-      <input
-        id="class-files"
-        ref={fileRef}
-        type="file"
-        multiple
-        accept=".json,application/json"
-        onChange={(e) => {
-          if (e.target.files?.length) void load(e.target.files);
-        }}
-      />
+      <div className="file-field">
+        <label htmlFor="class-files">Students' answer files (several at once)</label>
+        <input
+          id="class-files"
+          type="file"
+          multiple
+          accept=".json,application/json"
+          aria-describedby="class-files-hint"
+          onChange={(e) => {
+            const files = Array.from(e.target.files ?? []);
+            // cleared, so the same file can be chosen again after it is fixed
+            e.target.value = '';
+            if (files.length) void load(files);
+          }}
+        />
+        <span id="class-files-hint" className="hint">
+          Each file is added to those already loaded.
+        </span>
+      </div>
       {errors.map((m) => (
         <p key={m} className="error" role="alert">
           {m} This file was left out.
@@ -585,33 +592,35 @@ function ClassQuiz() {
       {!quiz ? (
         <>
           <ClassQuizBuilder world={world} onBuilt={setQuiz} />
-          <label htmlFor="class-quiz-file">or open the quiz you handed out</label>
-          <input
-            id="class-quiz-file"
-            type="file"
-            accept=".json,application/json"
-            onChange={(e) => {
-              const f = e.target.files?.[0];
-              e.target.value = '';
-              if (!f) return;
-              void readTextFile(f).then((text) => {
-                try {
-                  setQuiz(
-                    parseQuizFile(
-                      text,
-                      f.name,
-                      world.catalog,
-                      new Set(world.body.structures.keys()),
-                      world.body,
-                    ),
-                  );
-                  setError(null);
-                } catch (err) {
-                  setError(err instanceof QuizFileError ? err.message : String(err));
-                }
-              });
-            }}
-          />
+          <div className="file-field">
+            <label htmlFor="class-quiz-file">or open the quiz you handed out</label>
+            <input
+              id="class-quiz-file"
+              type="file"
+              accept=".json,application/json"
+              onChange={(e) => {
+                const f = e.target.files?.[0];
+                e.target.value = '';
+                if (!f) return;
+                void readTextFile(f).then((text) => {
+                  try {
+                    setQuiz(
+                      parseQuizFile(
+                        text,
+                        f.name,
+                        world.catalog,
+                        new Set(world.body.structures.keys()),
+                        world.body,
+                      ),
+                    );
+                    setError(null);
+                  } catch (err) {
+                    setError(err instanceof QuizFileError ? err.message : String(err));
+                  }
+                });
+              }}
+            />
+          </div>
           {error && (
             <p className="error" role="alert">
               {error} Nothing was changed.

@@ -5,7 +5,7 @@
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { generateQuiz } from '../../src/domain/quiz/generate.ts';
 import { loadQuizWorldFromDisk } from '../../src/domain/quiz/node.ts';
@@ -24,6 +24,42 @@ interface TeachState {
 }
 const teachState = (page: Page) =>
   page.evaluate(() => window.__needlewise?.getState() as unknown as TeachState);
+
+/**
+ * Chooses files in a file input twice within one task, as a quick second choice does before the
+ * first files are read: both batches must end up loaded.
+ */
+async function chooseTwiceAtOnce(
+  page: Page,
+  selector: string,
+  batches: { name: string; text: string }[][],
+): Promise<void> {
+  await page.evaluate(
+    ({ selector, batches }) => {
+      const input = document.querySelector<HTMLInputElement>(selector);
+      if (!input) throw new Error(`no ${selector}`);
+      for (const batch of batches) {
+        const dt = new DataTransfer();
+        for (const f of batch)
+          dt.items.add(new File([f.text], f.name, { type: 'application/json' }));
+        input.files = dt.files;
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      }
+    },
+    { selector, batches },
+  );
+}
+
+/** A label must sit wholly above its file chooser (it used to run into the button's text). */
+async function assertLabelAbove(page: Page, id: string): Promise<void> {
+  const label = await page.locator(`label[for="${id}"]`).boundingBox();
+  const input = await page.locator(`#${id}`).boundingBox();
+  assert(label && input, `#${id} or its label is not shown`);
+  assert(
+    label.y + label.height <= input.y + 0.5,
+    `the label of #${id} (bottom ${label.y + label.height}) overlaps its file chooser (top ${input.y})`,
+  );
+}
 
 export const tests: E2ETest[] = [
   {
@@ -115,13 +151,20 @@ export const tests: E2ETest[] = [
       });
       await page.goto(baseUrl + '/#m=teach', { waitUntil: 'load', timeout: 60_000 });
       await waitForReady(page);
+      await page.locator('#class-quiz-file').waitFor({ timeout: 90_000 });
+      await assertLabelAbove(page, 'class-quiz-file');
       await page
         .getByLabel('or open the quiz you handed out')
         .setInputFiles(join(dir, 'class.quiz.json'), {
           timeout: 90_000,
         });
       await page.getByText('Class quiz e2e').waitFor();
-      await page.getByLabel("Students' answer files (several at once)").setInputFiles(files);
+      await assertLabelAbove(page, 'class-files');
+      // Ana and Ben chosen, then Cy straight away, before the first two are read
+      await chooseTwiceAtOnce(page, '#class-files', [
+        files.slice(0, 2).map((f) => ({ name: basename(f), text: readFileSync(f, 'utf8') })),
+        [{ name: basename(files[2]!), text: readFileSync(files[2]!, 'utf8') }],
+      ]);
       await page.getByText(/3 students: /).waitFor({ timeout: 30_000 });
       const rows = await page.locator('.class-table tbody tr').allTextContents();
       assert(rows.length === 2, `${rows.length} question rows`);
