@@ -10,9 +10,12 @@ import { parseQuizFile, quizToText, QuizFileError } from '../domain/quiz/file.ts
 import { generateQuiz, QuizOptionsError } from '../domain/quiz/generate.ts';
 import {
   classMarks,
+  describeMark,
+  heatMapView,
   questionStats,
   scoreStudentFile,
   addStudents,
+  type ClassMark,
   type StudentResult,
 } from '../domain/quiz/classResults.ts';
 import {
@@ -31,7 +34,9 @@ import {
   type Tour,
   type TourStep,
 } from '../domain/tours/schema.ts';
+import { VERDICT_COLORS } from '../scene/Needle.tsx';
 import { useQuizWorld } from '../scene/quizService.ts';
+import { NO_VERDICT_COLOR, scoreColor, studentColor } from '../scene/TeachOverlay.tsx';
 import { captureStep } from '../scene/tourPlayback.ts';
 import { useStore } from '../store/index.ts';
 import { QuestionTypeChecks, useNames } from './QuizQuestion.tsx';
@@ -431,6 +436,106 @@ function ClassQuizBuilder({ world, onBuilt }: { world: QuizWorld; onBuilt: (q: Q
   );
 }
 
+/**
+ * Who is on the heat map and how each answered the question shown, with the way to show one
+ * student or all, and what the colours on the body mean.
+ *
+ * @example
+ * <HeatMapLegend students={students} marks={heat.marks} only={null} onOnly={setOnly} />
+ */
+function HeatMapLegend({
+  students,
+  marks,
+  only,
+  onOnly,
+}: {
+  students: readonly StudentResult[];
+  marks: readonly ClassMark[];
+  only: number | null;
+  onOnly: (student: number | null) => void;
+}) {
+  const needles = marks.some((m) => m.verdict !== undefined);
+  return (
+    <div className="heat-legend">
+      <fieldset>
+        <legend>Students on the heat map</legend>
+        <label className="check">
+          <input
+            type="radio"
+            name="heat-student"
+            checked={only === null}
+            onChange={() => onOnly(null)}
+          />
+          All students ({marks.length} answers)
+        </label>
+        {students.map((s, i) => {
+          const m = marks.find((x) => x.studentIndex === i);
+          return (
+            <label key={s.content} className="check">
+              <input
+                type="radio"
+                name="heat-student"
+                checked={only === i}
+                onChange={() => onOnly(i)}
+              />
+              <span className="swatch" style={{ background: studentColor(i) }} aria-hidden="true" />
+              <span>
+                <strong>{s.student}</strong>: {describeMark(m)}
+              </span>
+            </label>
+          );
+        })}
+      </fieldset>
+      <ul className="heat-key" aria-label="What the colours on the body mean">
+        <li>
+          <span className="swatch" style={{ background: '#ffffff' }} aria-hidden="true" /> the
+          trigger point
+        </li>
+        <li>
+          <span className="swatch" style={{ background: studentColor(0) }} aria-hidden="true" /> a
+          student's {needles ? 'entry' : 'spot'}, in their colour
+        </li>
+        {needles ? (
+          <>
+            <li>
+              each needle from its entry to the depth it reached, in the scorer's verdict:{' '}
+              {(['safe', 'caution', 'unsafe'] as const).map((v) => (
+                <span key={v} className="heat-verdict">
+                  <span
+                    className="swatch swatch-line"
+                    style={{ background: VERDICT_COLORS[v] }}
+                    aria-hidden="true"
+                  />{' '}
+                  {v}
+                </span>
+              ))}
+            </li>
+            <li>
+              <span
+                className="swatch"
+                style={{ background: NO_VERDICT_COLOR }}
+                aria-hidden="true"
+              />{' '}
+              a needle that could not go in (no verdict)
+            </li>
+          </>
+        ) : (
+          <li>
+            <span
+              className="swatch swatch-scale"
+              style={{
+                background: `linear-gradient(to right, #${scoreColor(0).getHexString()}, #${scoreColor(1).getHexString()})`,
+              }}
+              aria-hidden="true"
+            />{' '}
+            around each spot, its marks from none to full; overlapping spots add up
+          </li>
+        )}
+      </ul>
+    </div>
+  );
+}
+
 function ClassResults({ world, quiz }: { world: QuizWorld; quiz: Quiz }) {
   const names = useNames(world);
   // the students and what was said about the last files added, updated together
@@ -440,7 +545,9 @@ function ClassResults({ world, quiz }: { world: QuizWorld; quiz: Quiz }) {
   });
   const { students, notices } = loaded;
   const [errors, setErrors] = useState<string[]>([]);
+  /** The question on the heat map, and the one student shown on it (null: all). */
   const [shown, setShown] = useState<string | null>(null);
+  const [only, setOnly] = useState<number | null>(null);
   const load = async (files: readonly File[]) => {
     const got: StudentResult[] = [];
     const bad: string[] = [];
@@ -457,6 +564,18 @@ function ClassResults({ world, quiz }: { world: QuizWorld; quiz: Quiz }) {
     // apart by what is inside the files (every download can carry the same file name).
     setLoaded((prev) => addStudents(prev.students, got));
   };
+  const heat = useMemo(
+    () => (shown ? classMarks(world, quiz, shown, students) : null),
+    [world, quiz, shown, students],
+  );
+  useEffect(() => {
+    st().classMarksShown(
+      heat && {
+        target: heat.target,
+        marks: only === null ? heat.marks : heat.marks.filter((m) => m.studentIndex === only),
+      },
+    );
+  }, [heat, only]);
   useEffect(() => () => st().classMarksShown(null), []);
   const perQuestion = questionStats(quiz, students);
   return (
@@ -525,17 +644,12 @@ function ClassResults({ world, quiz }: { world: QuizWorld; quiz: Quiz }) {
                       <button
                         type="button"
                         className={`link-button${shown === q.id ? ' current' : ''}`}
+                        aria-pressed={shown === q.id}
                         onClick={() => {
-                          const m = classMarks(world, quiz, q.id, students);
-                          st().classMarksShown(m);
                           setShown(q.id);
-                          const c = m?.target ?? m?.marks[0]?.point;
-                          if (c)
-                            st().placeFocused({
-                              center: c,
-                              radius: 0.12,
-                              from: [c[0], 0.2, c[2] || 1],
-                            });
+                          const m = classMarks(world, quiz, q.id, students);
+                          const view = m && heatMapView(m);
+                          if (view) st().placeFocused(view);
                         }}
                       >
                         heat map
@@ -546,10 +660,14 @@ function ClassResults({ world, quiz }: { world: QuizWorld; quiz: Quiz }) {
               ))}
             </tbody>
           </table>
-          <p className="hint">
-            Heat map: each student's spot or needle entry, overlapping spots adding up, coloured
-            from red (no marks) to green (full marks); the white dot is the target.
-          </p>
+          {heat ? (
+            <HeatMapLegend students={students} marks={heat.marks} only={only} onOnly={setOnly} />
+          ) : (
+            <p className="hint">
+              A heat map shows every student's answer to a question on the body: each spot, or each
+              needle from its entry to the depth it reached in its verdict's colour.
+            </p>
+          )}
         </>
       )}
     </section>

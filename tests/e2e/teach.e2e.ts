@@ -20,6 +20,15 @@ interface TeachState {
   presenting: boolean;
   strokes: number;
   classMarks: number | null;
+  classMarkList:
+    | {
+        student: string;
+        verdict: string | null;
+        depthMm: number | null;
+        point: [number, number, number];
+        tip: [number, number, number] | null;
+      }[]
+    | null;
   zoneTriggers: unknown[];
 }
 const teachState = (page: Page) =>
@@ -49,6 +58,31 @@ async function chooseTwiceAtOnce(
     { selector, batches },
   );
 }
+
+/** The colours of the page's pixels in a 5 × 5 square around (x, y), from a real screenshot. */
+async function pixelsAround(page: Page, x: number, y: number): Promise<[number, number, number][]> {
+  const png = await page.screenshot({ clip: { x: x - 2, y: y - 2, width: 5, height: 5 } });
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.naturalWidth;
+    c.height = img.naturalHeight;
+    const g = c.getContext('2d')!;
+    g.drawImage(img, 0, 0);
+    const { data } = g.getImageData(0, 0, c.width, c.height);
+    const out: [number, number, number][] = [];
+    for (let i = 0; i < data.length; i += 4) out.push([data[i]!, data[i + 1]!, data[i + 2]!]);
+    return out;
+  }, png.toString('base64'));
+}
+
+const hexRgb = (hex: string): [number, number, number] => [
+  parseInt(hex.slice(1, 3), 16),
+  parseInt(hex.slice(3, 5), 16),
+  parseInt(hex.slice(5, 7), 16),
+];
 
 /** A label must sit wholly above its file chooser (it used to run into the button's text). */
 async function assertLabelAbove(page: Page, id: string): Promise<void> {
@@ -196,6 +230,114 @@ export const tests: E2ETest[] = [
       assert(s.classMarks === 4, `${s.classMarks} marks on the body`);
       await page.waitForTimeout(2500);
       await screenshot('teach-heatmap.png');
+      // the legend lists the four students with their marks; Dee alone, then everyone again
+      const legend = page.getByRole('group', { name: 'Students on the heat map' });
+      for (const name of ['ana: spot, 100 %, right', 'cy: spot, 0 %, wrong'])
+        await legend.getByRole('radio', { name }).waitFor();
+      await legend.getByRole('radio', { name: 'dee: spot, 0 %, wrong' }).check();
+      const one = await teachState(page);
+      assert(
+        one.classMarks === 1 && one.classMarkList?.[0]?.student === 'dee',
+        `shown: ${JSON.stringify(one.classMarkList?.map((m) => m.student))}`,
+      );
+      await legend.getByRole('radio', { name: /^All students/ }).check();
+      assert((await teachState(page)).classMarks === 4, 'all four not shown again');
+    },
+  },
+  {
+    name: 'needle heat map: each needle to the depth it reached in its verdict colour, a legend of students, one student shown',
+    async run({ page, baseUrl, screenshot }) {
+      // one needle question; Ana's needle is the key's, Ben's is pushed to 60 mm (the scapula
+      // stops it sooner), Cy's points out of the skin
+      const world = loadQuizWorldFromDisk();
+      const quiz = generateQuiz(world, {
+        seed: 3,
+        count: 1,
+        types: ['needle'],
+        triggerPoints: ['infraspinatus-trp1'],
+        mode: 'exam',
+        title: 'Needle heat map e2e',
+      });
+      const q = quiz.questions[0]!;
+      const key = perfectAnswer(world, q) as Extract<Answer, { type: 'needle' }>;
+      const answers: Record<string, Answer> = {
+        ana: key,
+        ben: { ...key, depthMm: 60 },
+        cy: { ...key, direction: [-key.direction[0], -key.direction[1], -key.direction[2]] },
+      };
+      const dir = mkdtempSync(join(tmpdir(), 'nw-needles-'));
+      writeFileSync(join(dir, 'needles.quiz.json'), quizToText(quiz));
+      const files = Object.entries(answers).map(([student, a]) => {
+        const f = join(dir, `${student}.answers.json`);
+        writeFileSync(
+          f,
+          JSON.stringify({ format: 'needlewise-answers', version: 1, student, answers: [a] }),
+        );
+        return f;
+      });
+      await page.goto(baseUrl + '/#m=teach', { waitUntil: 'load', timeout: 60_000 });
+      await waitForReady(page);
+      await page
+        .getByLabel('or open the quiz you handed out')
+        .setInputFiles(join(dir, 'needles.quiz.json'), { timeout: 90_000 });
+      await page.getByText('Needle heat map e2e').waitFor();
+      await page.getByLabel("Students' answer files (several at once)").setInputFiles(files);
+      await page.getByText(/3 students: /).waitFor({ timeout: 30_000 });
+      await page.locator('.class-table').getByRole('button', { name: 'heat map' }).click();
+      let s = await teachState(page);
+      const list = s.classMarkList ?? [];
+      assert(s.classMarks === 3, `${s.classMarks} marks on the body`);
+      assert(
+        JSON.stringify(list.map((m) => [m.student, m.verdict])) ===
+          JSON.stringify([
+            ['ana', 'safe'],
+            ['ben', 'caution'],
+            ['cy', null],
+          ]),
+        `verdicts: ${JSON.stringify(list.map((m) => [m.student, m.verdict]))}`,
+      );
+      const [ana, ben, cy] = list;
+      // the depths drawn are the ones the scorer reached: Ana's as typed, Ben's where bone stopped it
+      assert(ana!.depthMm === key.depthMm, `Ana's needle drawn ${ana!.depthMm} mm deep`);
+      assert(ben!.depthMm! > key.depthMm && ben!.depthMm! < 60, `Ben's ${ben!.depthMm} mm`);
+      assert(cy!.tip === null, "Cy's needle, which could not go in, has a tip");
+      const length = Math.hypot(...ben!.tip!.map((v, i) => v - ben!.point[i]!)) * 1000;
+      assert(Math.abs(length - ben!.depthMm!) < 0.5, `Ben's line is ${length} mm long`);
+      // the legend names every student with their answer
+      const legend = page.getByRole('group', { name: 'Students on the heat map' });
+      await legend
+        .getByRole('radio', { name: `ana: needle ${key.depthMm} mm deep, safe, 100 %, right` })
+        .waitFor();
+      await legend
+        .getByRole('radio', { name: /^ben: needle \d+ mm deep, caution, \d+ %, wrong$/ })
+        .waitFor();
+      await legend.getByRole('radio', { name: 'cy: needle could not go in, 0 %, wrong' }).waitFor();
+      await page.waitForTimeout(2500); // the camera flies to the needles
+      await screenshot('teach-heatmap-needles.png');
+      // Ben alone, chosen with the keyboard: All → Ana → Ben
+      await legend.getByRole('radio', { name: /^All students/ }).focus();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      s = await teachState(page);
+      assert(
+        s.classMarks === 1 && s.classMarkList?.[0]?.student === 'ben',
+        `shown: ${JSON.stringify(s.classMarkList?.map((m) => m.student))}`,
+      );
+      await page.waitForTimeout(800);
+      // Ben's needle is drawn along its line in the caution colour, halfway down
+      const mid = ben!.point.map((v, i) => (v + ben!.tip![i]!) / 2) as [number, number, number];
+      const at = await page.evaluate((p) => window.__needlewise?.projectPoint(p), mid);
+      assert(at?.onScreen, `the middle of Ben's needle is off screen: ${JSON.stringify(at)}`);
+      const amber = hexRgb('#f5b731');
+      const near = (await pixelsAround(page, at.x, at.y)).filter(
+        (c) =>
+          Math.abs(c[0] - amber[0]) + Math.abs(c[1] - amber[1]) + Math.abs(c[2] - amber[2]) < 90,
+      );
+      assert(near.length > 0, "no caution-coloured pixel halfway along Ben's needle");
+      await screenshot('teach-heatmap-one-student.png');
+      await legend.getByRole('radio', { name: /^All students/ }).check();
+      s = await teachState(page);
+      assert(s.classMarks === 3, `${s.classMarks} marks after showing all again`);
     },
   },
 ];

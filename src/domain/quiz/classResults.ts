@@ -182,6 +182,18 @@ export function classMarks(
   return { target, marks };
 }
 
+/**
+ * A student's answer on the heat map in words, for the legend: a needle's depth reached and its
+ * verdict, or that it could not go in, then the marks and right or wrong.
+ */
+export function describeMark(m: ClassMark | undefined): string {
+  if (!m) return 'no answer';
+  const marks = `${Math.round(m.score * 100)} %, ${m.correct ? 'right' : 'wrong'}`;
+  if (m.verdict === undefined) return `spot, ${marks}`;
+  if (!m.tip || m.verdict === null) return `needle could not go in, ${marks}`;
+  return `needle ${Math.round(m.depthMm ?? 0)} mm deep, ${m.verdict}, ${marks}`;
+}
+
 /** Where the camera looks at a heat map from: a centre, a radius (m) and a view direction. */
 export interface HeatMapView {
   readonly center: BodyVec3;
@@ -216,5 +228,6 @@ export function heatMapView(marks: {
   side = norm(side);
   if (dot(side, out) < 0) side = scale(side, -1);
   const from = norm(add(scale(d, -0.5), scale(side, 0.87)));
-  return { center, radius: 0.12, from };
+  // closer than for spots: needles are a few centimetres long
+  return { center, radius: 0.08, from };
 }

@@ -7,6 +7,7 @@ import {
   addStudent,
   addStudents,
   classMarks,
+  describeMark,
   heatMapView,
   questionStats,
   scoreStudentFile,
@@ -240,5 +241,24 @@ describe('class results', () => {
     const locate = quiz.questions.find((q) => q.type === 'locate')!;
     const spots = heatMapView(classMarks(world, quiz, locate.id, students)!)!;
     expect(Math.hypot(...spots.from)).toBeCloseTo(1, 6);
+  });
+
+  it('the legend says each answer in words: the depth reached and verdict, or that it did not go in', () => {
+    const base = { student: 'A', studentIndex: 0, point: [0, 1, 0] as const };
+    expect(describeMark(undefined)).toBe('no answer');
+    expect(describeMark({ ...base, score: 0.875, correct: true })).toBe('spot, 88 %, right');
+    expect(
+      describeMark({
+        ...base,
+        tip: [0, 0.97, 0],
+        depthMm: 38.14,
+        verdict: 'caution',
+        score: 0.5,
+        correct: false,
+      }),
+    ).toBe('needle 38 mm deep, caution, 50 %, wrong');
+    expect(describeMark({ ...base, verdict: null, score: 0, correct: false })).toBe(
+      'needle could not go in, 0 %, wrong',
+    );
   });
 });
