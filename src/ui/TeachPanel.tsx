@@ -7,7 +7,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import { browserCatalog } from '../domain/catalog/browser.ts';
 import { parseQuizFile, quizToText, QuizFileError } from '../domain/quiz/file.ts';
-import { generateQuiz, QuizOptionsError } from '../domain/quiz/generate.ts';
+import {
+  generateQuiz,
+  parseSeed,
+  QuizOptionsError,
+  withOwnPrompts,
+} from '../domain/quiz/generate.ts';
 import {
   classMarks,
   describeMark,
@@ -20,10 +25,13 @@ import {
 } from '../domain/quiz/classResults.ts';
 import {
   DIFFICULTIES,
+  MAX_TEXT_CHARS,
   QUESTION_TYPE_LABELS,
   type Difficulty,
+  type Question,
   type QuestionType,
   type Quiz,
+  type QuizMode,
 } from '../domain/quiz/schema.ts';
 import type { QuizWorld } from '../domain/quiz/world.ts';
 import { builtinTours } from '../domain/tours/builtin.ts';
@@ -39,7 +47,7 @@ import { useQuizWorld } from '../scene/quizService.ts';
 import { NO_VERDICT_COLOR, scoreColor, studentColor } from '../scene/TeachOverlay.tsx';
 import { captureStep } from '../scene/tourPlayback.ts';
 import { useStore } from '../store/index.ts';
-import { QuestionTypeChecks, useNames } from './QuizQuestion.tsx';
+import { promptOf, QuestionTypeChecks, useNames } from './QuizQuestion.tsx';
 import {
   dataLink,
   downloadText,
@@ -354,85 +362,225 @@ function TourEditor({ onPlay }: { onPlay: (t: Tour) => void }) {
   );
 }
 
+/** What a question is about and what it offers, for the instructor's preview. */
+function previewDetail(names: ReturnType<typeof useNames>, q: Question): string {
+  switch (q.type) {
+    case 'pick-trigger-points':
+      return `Pain in ${q.painRegions.map(names.region).join('; ')}. Offered: ${q.choices.map(names.trpKey).join('; ')}.`;
+    case 'name-muscle':
+      return `${names.trp(q.triggerPointId)} (${q.side}). Offered: ${q.choices.map(names.muscle).join('; ')}.`;
+    case 'structure-at-risk':
+      return `${names.trp(q.triggerPointId)} (${q.side}), needle ${q.needle.depthMm} mm. Offered: ${q.choices.map(names.structure).join('; ')}.`;
+    case 'locate':
+    case 'needle':
+      return `${names.trp(q.triggerPointId)} (${q.side}), full marks within ${q.toleranceMm} mm.`;
+    case 'paint-zone':
+      return `${names.trp(q.triggerPointId)} (${q.side}).`;
+  }
+}
+
+/**
+ * The class quiz builder: the trigger points, question types, difficulty, seed and practice or
+ * exam; then a preview of the questions drawn, each with room for the instructor's own wording,
+ * before the quiz is handed out (checked exactly as an opened quiz file is).
+ *
+ * @example
+ * <ClassQuizBuilder world={world} onBuilt={setQuiz} />
+ */
 function ClassQuizBuilder({ world, onBuilt }: { world: QuizWorld; onBuilt: (q: Quiz) => void }) {
+  const names = useNames(world);
   const [filter, setFilter] = useState('');
   const [points, setPoints] = useState<string[]>([]);
   const [types, setTypes] = useState<QuestionType[]>(['locate', 'name-muscle', 'needle']);
   const [difficulty, setDifficulty] = useState<Difficulty>('medium');
   const [title, setTitle] = useState('Class quiz');
+  // a seed drawn once, shown so it can be noted, kept or replaced
+  const [seedText, setSeedText] = useState(() => String(Math.floor(Math.random() * 1_000_000)));
+  const [mode, setMode] = useState<QuizMode>('exam');
+  const [draft, setDraft] = useState<Quiz | null>(null);
+  const [prompts, setPrompts] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
+  const [handError, setHandError] = useState<string | null>(null);
+  const seed = parseSeed(seedText);
   const shown = world.catalog.triggerPoints.filter((t) =>
     `${t.name} ${t.location}`.toLowerCase().includes(filter.trim().toLowerCase()),
   );
+  const handOut = () => {
+    if (!draft) return;
+    try {
+      // checked exactly as the file students will open
+      const text = quizToText(withOwnPrompts(draft, prompts));
+      onBuilt(
+        parseQuizFile(
+          text,
+          'this quiz',
+          world.catalog,
+          new Set(world.body.structures.keys()),
+          world.body,
+        ),
+      );
+    } catch (err) {
+      setHandError(err instanceof QuizFileError ? err.message : String(err));
+    }
+  };
   return (
-    <form
-      className="class-builder"
-      onSubmit={(e) => {
-        e.preventDefault();
-        try {
-          const quiz = generateQuiz(world, {
-            seed: Math.floor(Math.random() * 1_000_000),
-            count: Math.min(200, Math.max(1, points.length * types.length)),
-            types,
-            triggerPoints: points,
-            difficulty,
-            mode: 'exam',
-            title: title.trim() || 'Class quiz',
-          });
-          setError(null);
-          onBuilt(quiz);
-        } catch (err) {
-          setError(err instanceof QuizOptionsError ? err.message : String(err));
-        }
-      }}
-    >
-      <label htmlFor="class-title">Title</label>
-      <input
-        id="class-title"
-        value={title}
-        maxLength={120}
-        onChange={(e) => setTitle(e.target.value)}
-      />
-      <label htmlFor="class-filter">Trigger points ({points.length} chosen)</label>
-      <input
-        id="class-filter"
-        type="search"
-        placeholder="Filter: trapezius, shoulder…"
-        value={filter}
-        onChange={(e) => setFilter(e.target.value)}
-      />
-      <div className="class-points" role="group" aria-label="Trigger points">
-        {shown.map((t) => (
-          <label key={t.id} className="check">
-            <input
-              type="checkbox"
-              checked={points.includes(t.id)}
-              onChange={(e) =>
-                setPoints((p) => (e.target.checked ? [...p, t.id] : p.filter((x) => x !== t.id)))
-              }
-            />{' '}
-            {t.name}
-          </label>
-        ))}
-      </div>
-      <QuestionTypeChecks types={types} onChange={setTypes} />
-      <label>
-        Difficulty{' '}
-        <select value={difficulty} onChange={(e) => setDifficulty(e.target.value as Difficulty)}>
-          {DIFFICULTIES.map((d) => (
-            <option key={d}>{d}</option>
+    <>
+      <form
+        className="class-builder"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if ('error' in seed) return;
+          try {
+            const quiz = generateQuiz(world, {
+              seed: seed.seed,
+              count: Math.min(200, Math.max(1, points.length * types.length)),
+              types,
+              triggerPoints: points,
+              difficulty,
+              mode,
+              title: title.trim() || 'Class quiz',
+            });
+            setError(null);
+            setHandError(null);
+            setPrompts({});
+            setDraft(quiz);
+          } catch (err) {
+            setError(err instanceof QuizOptionsError ? err.message : String(err));
+          }
+        }}
+      >
+        <label htmlFor="class-title">Title</label>
+        <input
+          id="class-title"
+          value={title}
+          maxLength={120}
+          onChange={(e) => setTitle(e.target.value)}
+        />
+        <label htmlFor="class-filter">Trigger points ({points.length} chosen)</label>
+        <input
+          id="class-filter"
+          type="search"
+          placeholder="Filter: trapezius, shoulder…"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+        />
+        <div className="class-points" role="group" aria-label="Trigger points">
+          {shown.map((t) => (
+            <label key={t.id} className="check">
+              <input
+                type="checkbox"
+                checked={points.includes(t.id)}
+                onChange={(e) =>
+                  setPoints((p) => (e.target.checked ? [...p, t.id] : p.filter((x) => x !== t.id)))
+                }
+              />{' '}
+              {t.name}
+            </label>
           ))}
-        </select>
-      </label>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
+        </div>
+        <QuestionTypeChecks types={types} onChange={setTypes} />
+        <label>
+          Difficulty{' '}
+          <select value={difficulty} onChange={(e) => setDifficulty(e.target.value as Difficulty)}>
+            {DIFFICULTIES.map((d) => (
+              <option key={d}>{d}</option>
+            ))}
+          </select>
+        </label>
+        <fieldset>
+          <legend>Handed out as</legend>
+          <label className="check">
+            <input
+              type="radio"
+              name="class-mode"
+              checked={mode === 'practice'}
+              onChange={() => setMode('practice')}
+            />{' '}
+            Practice: feedback after each answer
+          </label>
+          <label className="check">
+            <input
+              type="radio"
+              name="class-mode"
+              checked={mode === 'exam'}
+              onChange={() => setMode('exam')}
+            />{' '}
+            Exam: answers can be changed, scored at the end
+          </label>
+        </fieldset>
+        <div className="seed-field">
+          <label htmlFor="class-seed">Seed</label>
+          <input
+            id="class-seed"
+            inputMode="numeric"
+            autoComplete="off"
+            value={seedText}
+            aria-invalid={'error' in seed}
+            aria-describedby="class-seed-note"
+            onChange={(e) => setSeedText(e.target.value)}
+          />
+          <p id="class-seed-note" className={'error' in seed ? 'error' : 'hint'} aria-live="polite">
+            {'error' in seed
+              ? `Seed: ${seed.error}.`
+              : 'The same seed and choices give the same questions.'}
+          </p>
+        </div>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <button
+          type="submit"
+          className="btn"
+          disabled={!points.length || !types.length || 'error' in seed}
+        >
+          {draft ? 'Build again' : 'Build the quiz'}
+        </button>
+      </form>
+      {draft && (
+        <section className="class-preview" aria-labelledby="class-preview-title">
+          <h4 id="class-preview-title">Preview: {draft.questions.length} questions</h4>
+          <p className="hint">
+            {draft.mode === 'exam' ? 'Exam' : 'Practice'} · {draft.difficulty} · seed {draft.seed}.
+            Your own wording is shown to students above the app's question; building again starts
+            afresh.
+          </p>
+          <ol>
+            {draft.questions.map((q, i) => (
+              <li key={q.id}>
+                <p>
+                  <strong>{QUESTION_TYPE_LABELS[q.type]}</strong>: {previewDetail(names, q)}
+                </p>
+                <p className="hint">{promptOf(world, q, draft.difficulty === 'easy')}</p>
+                <label htmlFor={`class-prompt-${q.id}`}>
+                  Your own wording for question {i + 1} (optional)
+                </label>
+                <textarea
+                  id={`class-prompt-${q.id}`}
+                  rows={2}
+                  maxLength={MAX_TEXT_CHARS}
+                  aria-describedby={`class-prompt-${q.id}-count`}
+                  value={prompts[q.id] ?? ''}
+                  onChange={(e) => setPrompts((p) => ({ ...p, [q.id]: e.target.value }))}
+                />
+                <span id={`class-prompt-${q.id}-count`} className="hint prompt-count">
+                  {(prompts[q.id] ?? '').length} / {MAX_TEXT_CHARS} characters
+                </span>
+              </li>
+            ))}
+          </ol>
+          {handError && (
+            <p className="error" role="alert">
+              {handError} The quiz was not handed out.
+            </p>
+          )}
+          <button type="button" className="btn" onClick={handOut}>
+            Hand out this quiz
+          </button>
+        </section>
       )}
-      <button type="submit" className="btn" disabled={!points.length || !types.length}>
-        Build the quiz
-      </button>
-    </form>
+    </>
   );
 }
 
@@ -748,8 +896,10 @@ function ClassQuiz() {
       ) : (
         <>
           <p>
-            <strong>{quiz.title}</strong>: {quiz.questions.length} questions. Students open it in
-            Quiz mode, take it, and send back the file from "Download my answers".
+            <strong>{quiz.title}</strong>: {quiz.questions.length} questions
+            {quiz.mode ? `, ${quiz.mode}` : ''}
+            {quiz.seed !== undefined ? `, seed ${quiz.seed}` : ''}. Students open it in Quiz mode,
+            take it, and send back the file from "Download my answers".
           </p>
           <div className="button-row">
             <button

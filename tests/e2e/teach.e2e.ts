@@ -7,11 +7,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { generateQuiz } from '../../src/domain/quiz/generate.ts';
+import { isDeepStrictEqual } from 'node:util';
+import { generateQuiz, withOwnPrompts } from '../../src/domain/quiz/generate.ts';
 import { loadQuizWorldFromDisk } from '../../src/domain/quiz/node.ts';
 import { perfectAnswer } from '../../src/domain/quiz/score.ts';
 import { quizToText } from '../../src/domain/quiz/file.ts';
-import type { Answer } from '../../src/domain/quiz/schema.ts';
+import { QUESTION_TYPE_LABELS, type Answer } from '../../src/domain/quiz/schema.ts';
 import type { E2ETest } from './types.ts';
 import { assert, waitForReady } from './page.ts';
 
@@ -338,6 +339,90 @@ export const tests: E2ETest[] = [
       await legend.getByRole('radio', { name: /^All students/ }).check();
       s = await teachState(page);
       assert(s.classMarks === 3, `${s.classMarks} marks after showing all again`);
+    },
+  },
+  {
+    name: 'class quiz builder: a checked seed, practice or exam, a preview with own wording, handed out as previewed',
+    async run({ page, baseUrl, screenshot }) {
+      await page.goto(baseUrl + '/#m=teach', { waitUntil: 'load', timeout: 60_000 });
+      await waitForReady(page);
+      const seed = page.locator('#class-seed');
+      await seed.waitFor({ timeout: 90_000 });
+      const note = page.locator('#class-seed-note');
+      const build = page.locator('.class-builder button[type="submit"]');
+      await page.getByLabel(/^Trigger points \(/).fill('infraspinatus');
+      await page.getByRole('checkbox', { name: 'Infraspinatus, upper (below the spine)' }).check();
+      // seeds out of range or not whole numbers are refused, saying the range
+      for (const [typed, said] of [
+        [
+          '4294967296',
+          'Seed: 4294967296 is out of range: give a whole number from 0 to 4294967295.',
+        ],
+        ['-3', 'Seed: "-3" is not a whole number from 0 to 4294967295.'],
+        ['', 'Seed: empty; give a whole number from 0 to 4294967295.'],
+      ] as const) {
+        await seed.fill(typed);
+        assert((await note.textContent()) === said, `seed "${typed}": ${await note.textContent()}`);
+        assert(await build.isDisabled(), `the quiz can be built with the seed "${typed}"`);
+        assert(
+          (await seed.getAttribute('aria-invalid')) === 'true',
+          'the seed is not marked invalid',
+        );
+      }
+      await build.scrollIntoViewIfNeeded();
+      await screenshot('teach-builder-seed-refused.png');
+      await seed.fill('42');
+      assert((await seed.getAttribute('aria-invalid')) === 'false', 'seed 42 marked invalid');
+      await page.getByRole('radio', { name: 'Practice: feedback after each answer' }).check();
+      await build.click();
+      const preview = page.getByRole('region', { name: /^Preview: / });
+      await preview.waitFor();
+      assert(
+        ((await preview.textContent()) ?? '').includes('Practice · medium · seed 42'),
+        'the preview does not say practice and seed 42',
+      );
+      await page
+        .getByRole('radio', { name: 'Exam: answers can be changed, scored at the end' })
+        .check();
+      await page.getByRole('button', { name: 'Build again' }).click();
+      await preview.getByText('Exam · medium · seed 42').waitFor();
+      // the preview is the quiz this seed gives, question by question
+      const world = loadQuizWorldFromDisk();
+      const expected = generateQuiz(world, {
+        seed: 42,
+        count: 3,
+        types: ['locate', 'name-muscle', 'needle'],
+        triggerPoints: ['infraspinatus-trp1'],
+        difficulty: 'medium',
+        mode: 'exam',
+        title: 'Class quiz',
+      });
+      const items = await preview.locator('ol > li').allTextContents();
+      assert(items.length === expected.questions.length, `${items.length} questions previewed`);
+      expected.questions.forEach((q, i) =>
+        assert(
+          items[i]!.startsWith(QUESTION_TYPE_LABELS[q.type]),
+          `question ${i + 1} previewed as ${items[i]}, expected ${q.type}`,
+        ),
+      );
+      const own = 'A climber feels a deep ache in the front of her shoulder.';
+      await preview.getByLabel('Your own wording for question 2 (optional)').fill(own);
+      await preview.getByText(`${own.length} / 500 characters`).waitFor();
+      await preview.scrollIntoViewIfNeeded();
+      await screenshot('teach-builder-preview.png');
+      await preview.getByRole('button', { name: 'Hand out this quiz' }).click();
+      await page.getByText('Class quiz: 3 questions, exam, seed 42.').waitFor();
+      // the file handed out is the previewed quiz with the own wording on question 2
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Download the quiz file' }).click(),
+      ]);
+      const got = JSON.parse(readFileSync((await download.path())!, 'utf8')) as unknown;
+      const want = withOwnPrompts(expected, { [expected.questions[1]!.id]: own });
+      assert(
+        isDeepStrictEqual(got, JSON.parse(quizToText(want))),
+        `the quiz file differs from the preview: ${JSON.stringify(got).slice(0, 400)}`,
+      );
     },
   },
 ];
