@@ -1,8 +1,9 @@
 /**
  * Teach mode: presentation mode with a laser pointer and drawing, guided tours (built-in, opened
  * from a file or link, or authored here from the current view), and class quizzes (built from
- * chosen trigger points, handed out as a file or link; students' answer files loaded back and
- * scored together, with each question's success rate and a heat map of the answers on the body).
+ * chosen trigger points with a seed, practice or exam, previewed with the instructor's own wording,
+ * handed out as a file or link; students' answer files loaded back and scored together, with each
+ * question's success rate and a heat map of the answers on the body, one student or all).
  */
 import { useEffect, useMemo, useState } from 'react';
 import { browserCatalog } from '../domain/catalog/browser.ts';
