@@ -214,7 +214,7 @@ export function TeachOverlay() {
         } else {
           // a needle that could not go in: only where it was meant to
           g.add(dot(m.point, NO_VERDICT_COLOR, 0.008, true));
-          g.add(dot(m.point, own, 0.003));
+          g.add(onTop(dot(m.point, own, 0.003)));
         }
       }
       if (classMarks.target) {

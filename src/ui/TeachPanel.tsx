@@ -897,7 +897,8 @@ function ClassQuiz() {
       ) : (
         <>
           <p>
-            <strong>{quiz.title}</strong>: {quiz.questions.length} questions
+            <strong>{quiz.title}</strong>: {quiz.questions.length} question
+            {quiz.questions.length === 1 ? '' : 's'}
             {quiz.mode ? `, ${quiz.mode}` : ''}
             {quiz.seed !== undefined ? `, seed ${quiz.seed}` : ''}. Students open it in Quiz mode,
             take it, and send back the file from "Download my answers".
