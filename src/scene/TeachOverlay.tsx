@@ -1,7 +1,9 @@
 /**
  * Teach mode on the body: the laser pointer (a bright dot that follows the pointer over what is
- * drawn), freehand strokes that stay on the body as the camera turns, and the class heat map
- * (each student's mark, overlapping marks adding up, coloured by score, with the target).
+ * drawn), freehand strokes that stay on the body as the camera turns, and the class heat map with
+ * the target: each student's spot (overlapping spots adding up, coloured by score, the centre in
+ * the student's colour), or each needle as it was scored, from its entry (in the student's
+ * colour) along its direction to the depth it reached, in its verdict's colour.
  */
 import { useEffect, useMemo } from 'react';
 import { useThree } from '@react-three/fiber';
@@ -20,6 +22,7 @@ import { LineGeometry } from 'three/examples/jsm/lines/LineGeometry.js';
 import { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
 import type { BodyVec3 } from '../domain/units.ts';
 import { useStore } from '../store/index.ts';
+import { VERDICT_COLORS } from './Needle.tsx';
 import { sceneRegistry } from './registry.ts';
 
 const sphere = new SphereGeometry(1, 16, 12);
@@ -44,6 +47,49 @@ function dot(p: BodyVec3, color: string | Color, radius: number, additive = fals
   m.scale.setScalar(radius);
   m.renderOrder = 995;
   m.raycast = () => {};
+  return m;
+}
+
+/**
+ * The students' colours on the heat map and in its legend, in the order the files were loaded:
+ * none is a verdict's green, amber or red, nor the target's white. They repeat after seven.
+ */
+export const STUDENT_COLORS = [
+  '#4da3ff',
+  '#c77dff',
+  '#ff6ec7',
+  '#2ed3d3',
+  '#5c7cfa',
+  '#e3b5ff',
+  '#a5d8ff',
+] as const;
+export const studentColor = (index: number): string =>
+  STUDENT_COLORS[
+    ((index % STUDENT_COLORS.length) + STUDENT_COLORS.length) % STUDENT_COLORS.length
+  ]!;
+/** A needle that could not go in: no verdict, so no verdict's colour. */
+export const NO_VERDICT_COLOR = '#8a94a0';
+
+function segment(
+  a: BodyVec3,
+  b: BodyVec3,
+  color: string,
+  width: number,
+  size: { width: number; height: number },
+): Line2 {
+  const geo = new LineGeometry();
+  geo.setPositions([a[0], a[1], a[2], b[0], b[1], b[2]]);
+  const mat = new LineMaterial({ color, linewidth: width, depthTest: false, transparent: true });
+  mat.resolution.set(size.width, size.height);
+  const line = new Line2(geo, mat);
+  line.renderOrder = 997;
+  line.raycast = () => {};
+  return line;
+}
+
+/** Drawn over the needles' lines: the entries and the target. */
+function onTop(m: Mesh): Mesh {
+  m.renderOrder = 998;
   return m;
 }
 
@@ -155,11 +201,27 @@ export function TeachOverlay() {
     }
     if (classMarks) {
       for (const m of classMarks.marks) {
-        g.add(dot(m.point, scoreColor(m.score), 0.012, true));
-        g.add(dot(m.point, scoreColor(m.score), 0.0025));
-        if (m.tip) g.add(dot(m.tip, scoreColor(m.score), 0.002));
+        const own = studentColor(m.studentIndex);
+        if (m.verdict === undefined) {
+          // a spot: the heat, then whose it is
+          g.add(dot(m.point, scoreColor(m.score), 0.012, true));
+          g.add(dot(m.point, own, 0.003));
+        } else if (m.tip && m.verdict) {
+          const c = VERDICT_COLORS[m.verdict];
+          g.add(segment(m.point, m.tip, c, 4, size));
+          g.add(dot(m.tip, c, 0.0022));
+          g.add(onTop(dot(m.point, own, 0.003)));
+        } else {
+          // a needle that could not go in: only where it was meant to
+          g.add(dot(m.point, NO_VERDICT_COLOR, 0.008, true));
+          g.add(onTop(dot(m.point, own, 0.003)));
+        }
       }
-      if (classMarks.target) g.add(dot(classMarks.target, '#ffffff', 0.004));
+      if (classMarks.target) {
+        const t = dot(classMarks.target, '#ffffff', 0.004);
+        t.renderOrder = 999;
+        g.add(t);
+      }
     }
     return g;
   }, [strokes, classMarks, size]);

@@ -89,6 +89,14 @@ export function snapshot(s: Full) {
     pointerTool: s.pointerTool,
     strokes: s.strokes.length,
     classMarks: s.classMarks?.marks.length ?? null,
+    classMarkList:
+      s.classMarks?.marks.map((m) => ({
+        student: m.student,
+        verdict: m.verdict ?? null,
+        depthMm: m.depthMm ?? null,
+        point: m.point,
+        tip: m.tip ?? null,
+      })) ?? null,
     tour: s.tour ? { id: s.tour.id, step: s.tourStep, steps: s.tour.steps.length } : null,
     quizInput: s.quizInput,
   };

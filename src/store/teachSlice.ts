@@ -1,20 +1,11 @@
 import type { StateCreator } from 'zustand';
+import type { ClassMark } from '../domain/quiz/classResults.ts';
 import type { Tour } from '../domain/tours/schema.ts';
 import type { BodyVec3 } from '../domain/units.ts';
 import type { Full } from './types.ts';
 
 /** What a drag on the view does in Teach mode. */
 export type PointerTool = 'orbit' | 'laser' | 'pen';
-
-/** One student's answer on the body for the class heat map. */
-export interface ClassMark {
-  /** Where the student clicked (locate) or entered the skin (needle). */
-  readonly point: BodyVec3;
-  /** The needle's tip, for needle questions. */
-  readonly tip?: BodyVec3;
-  /** 0–1. */
-  readonly score: number;
-}
 
 export interface TeachSlice {
   /** Presentation mode: large type, high contrast, little chrome. */
@@ -24,7 +15,10 @@ export interface TeachSlice {
   laserAt: BodyVec3 | null;
   /** Freehand strokes drawn on the body (body frame, metres). */
   strokes: readonly (readonly BodyVec3[])[];
-  /** The class heat map shown on the body: the students' marks and the target. */
+  /**
+   * The class heat map shown on the body: the target and the marks drawn (every student's, or
+   * the one student the instructor picked).
+   */
   classMarks: { readonly target: BodyVec3 | null; readonly marks: readonly ClassMark[] } | null;
   /** The tour being played, and its step (0-based). */
   tour: Tour | null;

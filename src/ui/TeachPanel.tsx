@@ -1,27 +1,39 @@
 /**
  * Teach mode: presentation mode with a laser pointer and drawing, guided tours (built-in, opened
  * from a file or link, or authored here from the current view), and class quizzes (built from
- * chosen trigger points, handed out as a file or link; students' answer files loaded back and
- * scored together, with each question's success rate and a heat map of the answers on the body).
+ * chosen trigger points with a seed, practice or exam, previewed with the instructor's own wording,
+ * handed out as a file or link; students' answer files loaded back and scored together, with each
+ * question's success rate and a heat map of the answers on the body, one student or all).
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { browserCatalog } from '../domain/catalog/browser.ts';
 import { parseQuizFile, quizToText, QuizFileError } from '../domain/quiz/file.ts';
-import { generateQuiz, QuizOptionsError } from '../domain/quiz/generate.ts';
+import {
+  generateQuiz,
+  parseSeed,
+  QuizOptionsError,
+  withOwnPrompts,
+} from '../domain/quiz/generate.ts';
 import { questionPoint } from '../domain/quiz/score.ts';
 import {
   classMarks,
+  describeMark,
+  heatMapView,
   questionStats,
   scoreStudentFile,
-  addStudent,
+  addStudents,
+  type ClassMark,
   type StudentResult,
 } from '../domain/quiz/classResults.ts';
 import {
   DIFFICULTIES,
+  MAX_TEXT_CHARS,
   QUESTION_TYPE_LABELS,
   type Difficulty,
+  type Question,
   type QuestionType,
   type Quiz,
+  type QuizMode,
 } from '../domain/quiz/schema.ts';
 import type { QuizWorld } from '../domain/quiz/world.ts';
 import { builtinTours } from '../domain/tours/builtin.ts';
@@ -32,10 +44,12 @@ import {
   type Tour,
   type TourStep,
 } from '../domain/tours/schema.ts';
+import { VERDICT_COLORS } from '../scene/Needle.tsx';
 import { useQuizWorld } from '../scene/quizService.ts';
+import { NO_VERDICT_COLOR, scoreColor, studentColor } from '../scene/TeachOverlay.tsx';
 import { captureStep } from '../scene/tourPlayback.ts';
 import { useStore } from '../store/index.ts';
-import { QuestionTypeChecks, useNames } from './QuizQuestion.tsx';
+import { promptOf, QuestionTypeChecks, useNames } from './QuizQuestion.tsx';
 import {
   dataLink,
   downloadText,
@@ -151,24 +165,26 @@ function Tours() {
           </button>
         </div>
       )}
-      <label htmlFor="tour-file">Open a tour file (.json)</label>
-      <input
-        id="tour-file"
-        type="file"
-        accept=".json,application/json"
-        onChange={(e) => {
-          const f = e.target.files?.[0];
-          e.target.value = '';
-          if (!f) return;
-          void readTextFile(f).then(
-            (text) => {
-              const t = read(text, f.name);
-              if (t) st().tourStarted(t);
-            },
-            () => setError(`${f.name}: could not be read.`),
-          );
-        }}
-      />
+      <div className="file-field">
+        <label htmlFor="tour-file">Open a tour file (.json)</label>
+        <input
+          id="tour-file"
+          type="file"
+          accept=".json,application/json"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            e.target.value = '';
+            if (!f) return;
+            void readTextFile(f).then(
+              (text) => {
+                const t = read(text, f.name);
+                if (t) st().tourStarted(t);
+              },
+              () => setError(`${f.name}: could not be read.`),
+            );
+          }}
+        />
+      </div>
       {error && (
         <p className="error" role="alert">
           {error} Nothing was changed.
@@ -348,99 +364,344 @@ function TourEditor({ onPlay }: { onPlay: (t: Tour) => void }) {
   );
 }
 
+/** What a question is about and what it offers, for the instructor's preview. */
+function previewDetail(names: ReturnType<typeof useNames>, q: Question): string {
+  switch (q.type) {
+    case 'pick-trigger-points':
+      return `Pain in ${q.painRegions.map(names.region).join('; ')}. Offered: ${q.choices.map(names.trpKey).join('; ')}.`;
+    case 'name-muscle':
+      return `${q.triggerPointId ? names.trp(q.triggerPointId) : `The zone over ${q.zone?.essential.map(names.region).join('; ') ?? '—'}`} (${q.side}). Offered: ${q.choices.map(names.muscle).join('; ')}.`;
+    case 'structure-at-risk':
+      return `${names.trp(q.triggerPointId)} (${q.side}), needle ${q.needle.depthMm} mm. Offered: ${q.choices.map(names.structure).join('; ')}.`;
+    case 'locate':
+    case 'needle':
+      return `${names.trp(q.triggerPointId)} (${q.side}), full marks within ${q.toleranceMm} mm.`;
+    case 'paint-zone':
+      return `${names.trp(q.triggerPointId)} (${q.side}).`;
+  }
+}
+
+/**
+ * The class quiz builder: the trigger points, question types, difficulty, seed and practice or
+ * exam; then a preview of the questions drawn, each with room for the instructor's own wording,
+ * before the quiz is handed out (checked exactly as an opened quiz file is).
+ *
+ * @example
+ * <ClassQuizBuilder world={world} onBuilt={setQuiz} />
+ */
 function ClassQuizBuilder({ world, onBuilt }: { world: QuizWorld; onBuilt: (q: Quiz) => void }) {
+  const names = useNames(world);
   const [filter, setFilter] = useState('');
   const [points, setPoints] = useState<string[]>([]);
   const [types, setTypes] = useState<QuestionType[]>(['locate', 'name-muscle', 'needle']);
   const [difficulty, setDifficulty] = useState<Difficulty>('medium');
   const [title, setTitle] = useState('Class quiz');
+  // a seed drawn once, shown so it can be noted, kept or replaced
+  const [seedText, setSeedText] = useState(() => String(Math.floor(Math.random() * 1_000_000)));
+  const [mode, setMode] = useState<QuizMode>('exam');
+  const [draft, setDraft] = useState<Quiz | null>(null);
+  const [prompts, setPrompts] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
+  const [handError, setHandError] = useState<string | null>(null);
+  const seed = parseSeed(seedText);
   const shown = world.catalog.triggerPoints.filter((t) =>
     `${t.name} ${t.location}`.toLowerCase().includes(filter.trim().toLowerCase()),
   );
+  const handOut = () => {
+    if (!draft) return;
+    try {
+      // checked exactly as the file students will open
+      const text = quizToText(withOwnPrompts(draft, prompts));
+      onBuilt(
+        parseQuizFile(
+          text,
+          'this quiz',
+          world.catalog,
+          new Set(world.body.structures.keys()),
+          world.body,
+        ),
+      );
+    } catch (err) {
+      setHandError(err instanceof QuizFileError ? err.message : String(err));
+    }
+  };
   return (
-    <form
-      className="class-builder"
-      onSubmit={(e) => {
-        e.preventDefault();
-        try {
-          const quiz = generateQuiz(world, {
-            seed: Math.floor(Math.random() * 1_000_000),
-            count: Math.min(200, Math.max(1, points.length * types.length)),
-            types,
-            triggerPoints: points,
-            difficulty,
-            mode: 'exam',
-            title: title.trim() || 'Class quiz',
-          });
-          setError(null);
-          onBuilt(quiz);
-        } catch (err) {
-          setError(err instanceof QuizOptionsError ? err.message : String(err));
-        }
-      }}
-    >
-      <label htmlFor="class-title">Title</label>
-      <input
-        id="class-title"
-        value={title}
-        maxLength={120}
-        onChange={(e) => setTitle(e.target.value)}
-      />
-      <label htmlFor="class-filter">Trigger points ({points.length} chosen)</label>
-      <input
-        id="class-filter"
-        type="search"
-        placeholder="Filter: trapezius, shoulder…"
-        value={filter}
-        onChange={(e) => setFilter(e.target.value)}
-      />
-      <div className="class-points" role="group" aria-label="Trigger points">
-        {shown.map((t) => (
-          <label key={t.id} className="check">
-            <input
-              type="checkbox"
-              checked={points.includes(t.id)}
-              onChange={(e) =>
-                setPoints((p) => (e.target.checked ? [...p, t.id] : p.filter((x) => x !== t.id)))
-              }
-            />{' '}
-            {t.name}
-          </label>
-        ))}
-      </div>
-      <QuestionTypeChecks types={types} onChange={setTypes} />
-      <label>
-        Difficulty{' '}
-        <select value={difficulty} onChange={(e) => setDifficulty(e.target.value as Difficulty)}>
-          {DIFFICULTIES.map((d) => (
-            <option key={d}>{d}</option>
+    <>
+      <form
+        className="class-builder"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if ('error' in seed) return;
+          try {
+            const quiz = generateQuiz(world, {
+              seed: seed.seed,
+              count: Math.min(200, Math.max(1, points.length * types.length)),
+              types,
+              triggerPoints: points,
+              difficulty,
+              mode,
+              title: title.trim() || 'Class quiz',
+            });
+            setError(null);
+            setHandError(null);
+            setPrompts({});
+            setDraft(quiz);
+          } catch (err) {
+            setError(err instanceof QuizOptionsError ? err.message : String(err));
+          }
+        }}
+      >
+        <label htmlFor="class-title">Title</label>
+        <input
+          id="class-title"
+          value={title}
+          maxLength={120}
+          onChange={(e) => setTitle(e.target.value)}
+        />
+        <label htmlFor="class-filter">Trigger points ({points.length} chosen)</label>
+        <input
+          id="class-filter"
+          type="search"
+          placeholder="Filter: trapezius, shoulder…"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+        />
+        <div className="class-points" role="group" aria-label="Trigger points">
+          {shown.map((t) => (
+            <label key={t.id} className="check">
+              <input
+                type="checkbox"
+                checked={points.includes(t.id)}
+                onChange={(e) =>
+                  setPoints((p) => (e.target.checked ? [...p, t.id] : p.filter((x) => x !== t.id)))
+                }
+              />{' '}
+              {t.name}
+            </label>
           ))}
-        </select>
-      </label>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
+        </div>
+        <QuestionTypeChecks types={types} onChange={setTypes} />
+        <label>
+          Difficulty{' '}
+          <select value={difficulty} onChange={(e) => setDifficulty(e.target.value as Difficulty)}>
+            {DIFFICULTIES.map((d) => (
+              <option key={d}>{d}</option>
+            ))}
+          </select>
+        </label>
+        <fieldset>
+          <legend>Handed out as</legend>
+          <label className="check">
+            <input
+              type="radio"
+              name="class-mode"
+              checked={mode === 'practice'}
+              onChange={() => setMode('practice')}
+            />{' '}
+            Practice: feedback after each answer
+          </label>
+          <label className="check">
+            <input
+              type="radio"
+              name="class-mode"
+              checked={mode === 'exam'}
+              onChange={() => setMode('exam')}
+            />{' '}
+            Exam: answers can be changed, scored at the end
+          </label>
+        </fieldset>
+        <div className="seed-field">
+          <label htmlFor="class-seed">Seed</label>
+          <input
+            id="class-seed"
+            inputMode="numeric"
+            autoComplete="off"
+            value={seedText}
+            aria-invalid={'error' in seed}
+            aria-describedby="class-seed-note"
+            onChange={(e) => setSeedText(e.target.value)}
+          />
+          <p id="class-seed-note" className={'error' in seed ? 'error' : 'hint'} aria-live="polite">
+            {'error' in seed
+              ? `Seed: ${seed.error}.`
+              : 'The same seed and choices give the same questions.'}
+          </p>
+        </div>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <button
+          type="submit"
+          className="btn"
+          disabled={!points.length || !types.length || 'error' in seed}
+        >
+          {draft ? 'Build again' : 'Build the quiz'}
+        </button>
+      </form>
+      {draft && (
+        <section className="class-preview" aria-labelledby="class-preview-title">
+          <h4 id="class-preview-title">Preview: {draft.questions.length} questions</h4>
+          <p className="hint">
+            {draft.mode === 'exam' ? 'Exam' : 'Practice'} · {draft.difficulty} · seed {draft.seed}.
+            Your own wording is shown to students above the app's question; building again starts
+            afresh.
+          </p>
+          <ol>
+            {draft.questions.map((q, i) => (
+              <li key={q.id}>
+                <p>
+                  <strong>{QUESTION_TYPE_LABELS[q.type]}</strong>: {previewDetail(names, q)}
+                </p>
+                <p className="hint">{promptOf(world, q, draft.difficulty === 'easy')}</p>
+                <label htmlFor={`class-prompt-${q.id}`}>
+                  Your own wording for question {i + 1} (optional)
+                </label>
+                <textarea
+                  id={`class-prompt-${q.id}`}
+                  rows={2}
+                  maxLength={MAX_TEXT_CHARS}
+                  aria-describedby={`class-prompt-${q.id}-count`}
+                  value={prompts[q.id] ?? ''}
+                  onChange={(e) => setPrompts((p) => ({ ...p, [q.id]: e.target.value }))}
+                />
+                <span id={`class-prompt-${q.id}-count`} className="hint prompt-count">
+                  {(prompts[q.id] ?? '').length} / {MAX_TEXT_CHARS} characters
+                </span>
+              </li>
+            ))}
+          </ol>
+          {handError && (
+            <p className="error" role="alert">
+              {handError} The quiz was not handed out.
+            </p>
+          )}
+          <button type="button" className="btn" onClick={handOut}>
+            Hand out this quiz
+          </button>
+        </section>
       )}
-      <button type="submit" className="btn" disabled={!points.length || !types.length}>
-        Build the quiz
-      </button>
-    </form>
+    </>
+  );
+}
+
+/**
+ * Who is on the heat map and how each answered the question shown, with the way to show one
+ * student or all, and what the colours on the body mean.
+ *
+ * @example
+ * <HeatMapLegend students={students} marks={heat.marks} only={null} onOnly={setOnly} />
+ */
+function HeatMapLegend({
+  students,
+  marks,
+  only,
+  onOnly,
+}: {
+  students: readonly StudentResult[];
+  marks: readonly ClassMark[];
+  only: number | null;
+  onOnly: (student: number | null) => void;
+}) {
+  const needles = marks.some((m) => m.verdict !== undefined);
+  return (
+    <div className="heat-legend">
+      <fieldset>
+        <legend>Students on the heat map</legend>
+        <label className="check">
+          <input
+            type="radio"
+            name="heat-student"
+            checked={only === null}
+            onChange={() => onOnly(null)}
+          />
+          All students ({marks.length} answers)
+        </label>
+        {students.map((s, i) => {
+          const m = marks.find((x) => x.studentIndex === i);
+          return (
+            <label key={s.content} className="check">
+              <input
+                type="radio"
+                name="heat-student"
+                checked={only === i}
+                onChange={() => onOnly(i)}
+              />
+              <span className="swatch" style={{ background: studentColor(i) }} aria-hidden="true" />
+              <span>
+                <strong>{s.student}</strong>: {describeMark(m)}
+              </span>
+            </label>
+          );
+        })}
+      </fieldset>
+      <ul className="heat-key" aria-label="What the colours on the body mean">
+        <li>
+          <span className="swatch" style={{ background: '#ffffff' }} aria-hidden="true" /> the
+          trigger point
+        </li>
+        <li>
+          <span className="swatch" style={{ background: studentColor(0) }} aria-hidden="true" /> a
+          student's {needles ? 'entry' : 'spot'}, in their colour
+        </li>
+        {needles ? (
+          <>
+            <li>
+              each needle from its entry to the depth it reached, in the scorer's verdict:{' '}
+              {(['safe', 'caution', 'unsafe'] as const).map((v) => (
+                <span key={v} className="heat-verdict">
+                  <span
+                    className="swatch swatch-line"
+                    style={{ background: VERDICT_COLORS[v] }}
+                    aria-hidden="true"
+                  />{' '}
+                  {v}
+                </span>
+              ))}
+            </li>
+            <li>
+              <span
+                className="swatch"
+                style={{ background: NO_VERDICT_COLOR }}
+                aria-hidden="true"
+              />{' '}
+              a needle that could not go in (no verdict)
+            </li>
+          </>
+        ) : (
+          <li>
+            <span
+              className="swatch swatch-scale"
+              style={{
+                background: `linear-gradient(to right, #${scoreColor(0).getHexString()}, #${scoreColor(1).getHexString()})`,
+              }}
+              aria-hidden="true"
+            />{' '}
+            around each spot, its marks from none to full; overlapping spots add up
+          </li>
+        )}
+      </ul>
+    </div>
   );
 }
 
 function ClassResults({ world, quiz }: { world: QuizWorld; quiz: Quiz }) {
   const names = useNames(world);
-  const [students, setStudents] = useState<StudentResult[]>([]);
+  // the students and what was said about the last files added, updated together
+  const [loaded, setLoaded] = useState<{ students: StudentResult[]; notices: string[] }>({
+    students: [],
+    notices: [],
+  });
+  const { students, notices } = loaded;
   const [errors, setErrors] = useState<string[]>([]);
-  const [notices, setNotices] = useState<string[]>([]);
+  /** The question on the heat map, and the one student shown on it (null: all). */
   const [shown, setShown] = useState<string | null>(null);
-  const fileRef = useRef<HTMLInputElement>(null);
-  const load = async (files: FileList) => {
+  const [only, setOnly] = useState<number | null>(null);
+  const load = async (files: readonly File[]) => {
     const got: StudentResult[] = [];
     const bad: string[] = [];
-    for (const f of Array.from(files)) {
+    for (const f of files) {
       try {
         got.push(scoreStudentFile(world, quiz, await readTextFile(f), f.name));
       } catch (err) {
@@ -448,33 +709,47 @@ function ClassResults({ world, quiz }: { world: QuizWorld; quiz: Quiz }) {
       }
     }
     setErrors(bad);
-    // told apart by what is inside the files (every download can carry the same file name)
-    let next = students;
-    const said: string[] = [];
-    for (const g of got) {
-      const r = addStudent(next, g);
-      next = r.students;
-      if (r.notice) said.push(r.notice);
-    }
-    setNotices(said);
-    setStudents(next);
+    // Added to the class as it is when these files are done, not as it was when they were chosen:
+    // files chosen again before the last ones were read must not undo them. Students are told
+    // apart by what is inside the files (every download can carry the same file name).
+    setLoaded((prev) => addStudents(prev.students, got));
   };
+  const heat = useMemo(
+    () => (shown ? classMarks(world, quiz, shown, students) : null),
+    [world, quiz, shown, students],
+  );
+  useEffect(() => {
+    st().classMarksShown(
+      heat && {
+        target: heat.target,
+        marks: only === null ? heat.marks : heat.marks.filter((m) => m.studentIndex === only),
+      },
+    );
+  }, [heat, only]);
   useEffect(() => () => st().classMarksShown(null), []);
   const perQuestion = questionStats(quiz, students);
   return (
     <section aria-labelledby="class-results-title">
       <h4 id="class-results-title">The class's answers</h4>
-      <label htmlFor="class-files">Students' answer files (several at once)</label>
-      <input
-        id="class-files"
-        ref={fileRef}
-        type="file"
-        multiple
-        accept=".json,application/json"
-        onChange={(e) => {
-          if (e.target.files?.length) void load(e.target.files);
-        }}
-      />
+      <div className="file-field">
+        <label htmlFor="class-files">Students' answer files (several at once)</label>
+        <input
+          id="class-files"
+          type="file"
+          multiple
+          accept=".json,application/json"
+          aria-describedby="class-files-hint"
+          onChange={(e) => {
+            const files = Array.from(e.target.files ?? []);
+            // cleared, so the same file can be chosen again after it is fixed
+            e.target.value = '';
+            if (files.length) void load(files);
+          }}
+        />
+        <span id="class-files-hint" className="hint">
+          Each file is added to those already loaded.
+        </span>
+      </div>
       {errors.map((m) => (
         <p key={m} className="error" role="alert">
           {m} This file was left out.
@@ -519,17 +794,12 @@ function ClassResults({ world, quiz }: { world: QuizWorld; quiz: Quiz }) {
                       <button
                         type="button"
                         className={`link-button${shown === q.id ? ' current' : ''}`}
+                        aria-pressed={shown === q.id}
                         onClick={() => {
-                          const m = classMarks(world, quiz, q.id, students);
-                          st().classMarksShown(m);
                           setShown(q.id);
-                          const c = m?.target ?? m?.marks[0]?.point;
-                          if (c)
-                            st().placeFocused({
-                              center: c,
-                              radius: 0.12,
-                              from: [c[0], 0.2, c[2] || 1],
-                            });
+                          const m = classMarks(world, quiz, q.id, students);
+                          const view = m && heatMapView(m);
+                          if (view) st().placeFocused(view);
                         }}
                       >
                         heat map
@@ -540,10 +810,14 @@ function ClassResults({ world, quiz }: { world: QuizWorld; quiz: Quiz }) {
               ))}
             </tbody>
           </table>
-          <p className="hint">
-            Heat map: each student's spot or needle entry, overlapping spots adding up, coloured
-            from red (no marks) to green (full marks); the white dot is the target.
-          </p>
+          {heat ? (
+            <HeatMapLegend students={students} marks={heat.marks} only={only} onOnly={setOnly} />
+          ) : (
+            <p className="hint">
+              A heat map shows every student's answer to a question on the body: each spot, or each
+              needle from its entry to the depth it reached in its verdict's colour.
+            </p>
+          )}
         </>
       )}
     </section>
@@ -586,33 +860,35 @@ function ClassQuiz() {
       {!quiz ? (
         <>
           <ClassQuizBuilder world={world} onBuilt={setQuiz} />
-          <label htmlFor="class-quiz-file">or open the quiz you handed out</label>
-          <input
-            id="class-quiz-file"
-            type="file"
-            accept=".json,application/json"
-            onChange={(e) => {
-              const f = e.target.files?.[0];
-              e.target.value = '';
-              if (!f) return;
-              void readTextFile(f).then((text) => {
-                try {
-                  setQuiz(
-                    parseQuizFile(
-                      text,
-                      f.name,
-                      world.catalog,
-                      new Set(world.body.structures.keys()),
-                      world.body,
-                    ),
-                  );
-                  setError(null);
-                } catch (err) {
-                  setError(err instanceof QuizFileError ? err.message : String(err));
-                }
-              });
-            }}
-          />
+          <div className="file-field">
+            <label htmlFor="class-quiz-file">or open the quiz you handed out</label>
+            <input
+              id="class-quiz-file"
+              type="file"
+              accept=".json,application/json"
+              onChange={(e) => {
+                const f = e.target.files?.[0];
+                e.target.value = '';
+                if (!f) return;
+                void readTextFile(f).then((text) => {
+                  try {
+                    setQuiz(
+                      parseQuizFile(
+                        text,
+                        f.name,
+                        world.catalog,
+                        new Set(world.body.structures.keys()),
+                        world.body,
+                      ),
+                    );
+                    setError(null);
+                  } catch (err) {
+                    setError(err instanceof QuizFileError ? err.message : String(err));
+                  }
+                });
+              }}
+            />
+          </div>
           {error && (
             <p className="error" role="alert">
               {error} Nothing was changed.
@@ -622,8 +898,11 @@ function ClassQuiz() {
       ) : (
         <>
           <p>
-            <strong>{quiz.title}</strong>: {quiz.questions.length} questions. Students open it in
-            Quiz mode, take it, and send back the file from "Download my answers".
+            <strong>{quiz.title}</strong>: {quiz.questions.length} question
+            {quiz.questions.length === 1 ? '' : 's'}
+            {quiz.mode ? `, ${quiz.mode}` : ''}
+            {quiz.seed !== undefined ? `, seed ${quiz.seed}` : ''}. Students open it in Quiz mode,
+            take it, and send back the file from "Download my answers".
           </p>
           <div className="button-row">
             <button

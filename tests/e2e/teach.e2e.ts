@@ -5,13 +5,14 @@
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { generateQuiz } from '../../src/domain/quiz/generate.ts';
+import { isDeepStrictEqual } from 'node:util';
+import { generateQuiz, withOwnPrompts } from '../../src/domain/quiz/generate.ts';
 import { loadQuizWorldFromDisk } from '../../src/domain/quiz/node.ts';
 import { perfectAnswer } from '../../src/domain/quiz/score.ts';
 import { quizToText } from '../../src/domain/quiz/file.ts';
-import type { Answer } from '../../src/domain/quiz/schema.ts';
+import { QUESTION_TYPE_LABELS, type Answer } from '../../src/domain/quiz/schema.ts';
 import type { E2ETest } from './types.ts';
 import { assert, waitForReady } from './page.ts';
 
@@ -20,10 +21,80 @@ interface TeachState {
   presenting: boolean;
   strokes: number;
   classMarks: number | null;
+  classMarkList:
+    | {
+        student: string;
+        verdict: string | null;
+        depthMm: number | null;
+        point: [number, number, number];
+        tip: [number, number, number] | null;
+      }[]
+    | null;
   zoneTriggers: unknown[];
 }
 const teachState = (page: Page) =>
   page.evaluate(() => window.__needlewise?.getState() as unknown as TeachState);
+
+/**
+ * Chooses files in a file input twice within one task, as a quick second choice does before the
+ * first files are read: both batches must end up loaded.
+ */
+async function chooseTwiceAtOnce(
+  page: Page,
+  selector: string,
+  batches: { name: string; text: string }[][],
+): Promise<void> {
+  await page.evaluate(
+    ({ selector, batches }) => {
+      const input = document.querySelector<HTMLInputElement>(selector);
+      if (!input) throw new Error(`no ${selector}`);
+      for (const batch of batches) {
+        const dt = new DataTransfer();
+        for (const f of batch)
+          dt.items.add(new File([f.text], f.name, { type: 'application/json' }));
+        input.files = dt.files;
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      }
+    },
+    { selector, batches },
+  );
+}
+
+/** The colours of the page's pixels in a 5 × 5 square around (x, y), from a real screenshot. */
+async function pixelsAround(page: Page, x: number, y: number): Promise<[number, number, number][]> {
+  const png = await page.screenshot({ clip: { x: x - 2, y: y - 2, width: 5, height: 5 } });
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.naturalWidth;
+    c.height = img.naturalHeight;
+    const g = c.getContext('2d')!;
+    g.drawImage(img, 0, 0);
+    const { data } = g.getImageData(0, 0, c.width, c.height);
+    const out: [number, number, number][] = [];
+    for (let i = 0; i < data.length; i += 4) out.push([data[i]!, data[i + 1]!, data[i + 2]!]);
+    return out;
+  }, png.toString('base64'));
+}
+
+const hexRgb = (hex: string): [number, number, number] => [
+  parseInt(hex.slice(1, 3), 16),
+  parseInt(hex.slice(3, 5), 16),
+  parseInt(hex.slice(5, 7), 16),
+];
+
+/** A label must sit wholly above its file chooser (it used to run into the button's text). */
+async function assertLabelAbove(page: Page, id: string): Promise<void> {
+  const label = await page.locator(`label[for="${id}"]`).boundingBox();
+  const input = await page.locator(`#${id}`).boundingBox();
+  assert(label && input, `#${id} or its label is not shown`);
+  assert(
+    label.y + label.height <= input.y + 0.5,
+    `the label of #${id} (bottom ${label.y + label.height}) overlaps its file chooser (top ${input.y})`,
+  );
+}
 
 export const tests: E2ETest[] = [
   {
@@ -115,13 +186,20 @@ export const tests: E2ETest[] = [
       });
       await page.goto(baseUrl + '/#m=teach', { waitUntil: 'load', timeout: 60_000 });
       await waitForReady(page);
+      await page.locator('#class-quiz-file').waitFor({ timeout: 90_000 });
+      await assertLabelAbove(page, 'class-quiz-file');
       await page
         .getByLabel('or open the quiz you handed out')
         .setInputFiles(join(dir, 'class.quiz.json'), {
           timeout: 90_000,
         });
       await page.getByText('Class quiz e2e').waitFor();
-      await page.getByLabel("Students' answer files (several at once)").setInputFiles(files);
+      await assertLabelAbove(page, 'class-files');
+      // Ana and Ben chosen, then Cy straight away, before the first two are read
+      await chooseTwiceAtOnce(page, '#class-files', [
+        files.slice(0, 2).map((f) => ({ name: basename(f), text: readFileSync(f, 'utf8') })),
+        [{ name: basename(files[2]!), text: readFileSync(files[2]!, 'utf8') }],
+      ]);
       await page.getByText(/3 students: /).waitFor({ timeout: 30_000 });
       const rows = await page.locator('.class-table tbody tr').allTextContents();
       assert(rows.length === 2, `${rows.length} question rows`);
@@ -153,6 +231,198 @@ export const tests: E2ETest[] = [
       assert(s.classMarks === 4, `${s.classMarks} marks on the body`);
       await page.waitForTimeout(2500);
       await screenshot('teach-heatmap.png');
+      // the legend lists the four students with their marks; Dee alone, then everyone again
+      const legend = page.getByRole('group', { name: 'Students on the heat map' });
+      for (const name of ['ana: spot, 100 %, right', 'cy: spot, 0 %, wrong'])
+        await legend.getByRole('radio', { name }).waitFor();
+      await legend.getByRole('radio', { name: 'dee: spot, 0 %, wrong' }).check();
+      const one = await teachState(page);
+      assert(
+        one.classMarks === 1 && one.classMarkList?.[0]?.student === 'dee',
+        `shown: ${JSON.stringify(one.classMarkList?.map((m) => m.student))}`,
+      );
+      await legend.getByRole('radio', { name: /^All students/ }).check();
+      assert((await teachState(page)).classMarks === 4, 'all four not shown again');
+    },
+  },
+  {
+    name: 'needle heat map: each needle to the depth it reached in its verdict colour, a legend of students, one student shown',
+    async run({ page, baseUrl, screenshot }) {
+      // one needle question; Ana's needle is the key's, Ben's is pushed to 60 mm (the scapula
+      // stops it sooner), Cy's points out of the skin
+      const world = loadQuizWorldFromDisk();
+      const quiz = generateQuiz(world, {
+        seed: 3,
+        count: 1,
+        types: ['needle'],
+        triggerPoints: ['infraspinatus-trp1'],
+        mode: 'exam',
+        title: 'Needle heat map e2e',
+      });
+      const q = quiz.questions[0]!;
+      const key = perfectAnswer(world, q) as Extract<Answer, { type: 'needle' }>;
+      const answers: Record<string, Answer> = {
+        ana: key,
+        ben: { ...key, depthMm: 60 },
+        cy: { ...key, direction: [-key.direction[0], -key.direction[1], -key.direction[2]] },
+      };
+      const dir = mkdtempSync(join(tmpdir(), 'nw-needles-'));
+      writeFileSync(join(dir, 'needles.quiz.json'), quizToText(quiz));
+      const files = Object.entries(answers).map(([student, a]) => {
+        const f = join(dir, `${student}.answers.json`);
+        writeFileSync(
+          f,
+          JSON.stringify({ format: 'needlewise-answers', version: 1, student, answers: [a] }),
+        );
+        return f;
+      });
+      await page.goto(baseUrl + '/#m=teach', { waitUntil: 'load', timeout: 60_000 });
+      await waitForReady(page);
+      await page
+        .getByLabel('or open the quiz you handed out')
+        .setInputFiles(join(dir, 'needles.quiz.json'), { timeout: 90_000 });
+      await page.getByText('Needle heat map e2e').waitFor();
+      await page.getByLabel("Students' answer files (several at once)").setInputFiles(files);
+      await page.getByText(/3 students: /).waitFor({ timeout: 30_000 });
+      await page.locator('.class-table').getByRole('button', { name: 'heat map' }).click();
+      let s = await teachState(page);
+      const list = s.classMarkList ?? [];
+      assert(s.classMarks === 3, `${s.classMarks} marks on the body`);
+      assert(
+        JSON.stringify(list.map((m) => [m.student, m.verdict])) ===
+          JSON.stringify([
+            ['ana', 'safe'],
+            ['ben', 'caution'],
+            ['cy', null],
+          ]),
+        `verdicts: ${JSON.stringify(list.map((m) => [m.student, m.verdict]))}`,
+      );
+      const [ana, ben, cy] = list;
+      // the depths drawn are the ones the scorer reached: Ana's as typed, Ben's where bone stopped it
+      assert(ana!.depthMm === key.depthMm, `Ana's needle drawn ${ana!.depthMm} mm deep`);
+      assert(ben!.depthMm! > key.depthMm && ben!.depthMm! < 60, `Ben's ${ben!.depthMm} mm`);
+      assert(cy!.tip === null, "Cy's needle, which could not go in, has a tip");
+      const length = Math.hypot(...ben!.tip!.map((v, i) => v - ben!.point[i]!)) * 1000;
+      assert(Math.abs(length - ben!.depthMm!) < 0.5, `Ben's line is ${length} mm long`);
+      // the legend names every student with their answer
+      const legend = page.getByRole('group', { name: 'Students on the heat map' });
+      await legend
+        .getByRole('radio', { name: `ana: needle ${key.depthMm} mm deep, safe, 100 %, right` })
+        .waitFor();
+      await legend
+        .getByRole('radio', { name: /^ben: needle \d+ mm deep, caution, \d+ %, wrong$/ })
+        .waitFor();
+      await legend.getByRole('radio', { name: 'cy: needle could not go in, 0 %, wrong' }).waitFor();
+      await page.waitForTimeout(2500); // the camera flies to the needles
+      await screenshot('teach-heatmap-needles.png');
+      // Ben alone, chosen with the keyboard: All → Ana → Ben
+      await legend.getByRole('radio', { name: /^All students/ }).focus();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      s = await teachState(page);
+      assert(
+        s.classMarks === 1 && s.classMarkList?.[0]?.student === 'ben',
+        `shown: ${JSON.stringify(s.classMarkList?.map((m) => m.student))}`,
+      );
+      await page.waitForTimeout(800);
+      // Ben's needle is drawn along its line in the caution colour, halfway down
+      const mid = ben!.point.map((v, i) => (v + ben!.tip![i]!) / 2) as [number, number, number];
+      const at = await page.evaluate((p) => window.__needlewise?.projectPoint(p), mid);
+      assert(at?.onScreen, `the middle of Ben's needle is off screen: ${JSON.stringify(at)}`);
+      const amber = hexRgb('#f5b731');
+      const near = (await pixelsAround(page, at.x, at.y)).filter(
+        (c) =>
+          Math.abs(c[0] - amber[0]) + Math.abs(c[1] - amber[1]) + Math.abs(c[2] - amber[2]) < 90,
+      );
+      assert(near.length > 0, "no caution-coloured pixel halfway along Ben's needle");
+      await screenshot('teach-heatmap-one-student.png');
+      await legend.getByRole('radio', { name: /^All students/ }).check();
+      s = await teachState(page);
+      assert(s.classMarks === 3, `${s.classMarks} marks after showing all again`);
+    },
+  },
+  {
+    name: 'class quiz builder: a checked seed, practice or exam, a preview with own wording, handed out as previewed',
+    async run({ page, baseUrl, screenshot }) {
+      await page.goto(baseUrl + '/#m=teach', { waitUntil: 'load', timeout: 60_000 });
+      await waitForReady(page);
+      const seed = page.locator('#class-seed');
+      await seed.waitFor({ timeout: 90_000 });
+      const note = page.locator('#class-seed-note');
+      const build = page.locator('.class-builder button[type="submit"]');
+      await page.getByLabel(/^Trigger points \(/).fill('infraspinatus');
+      await page.getByRole('checkbox', { name: 'Infraspinatus, upper (below the spine)' }).check();
+      // seeds out of range or not whole numbers are refused, saying the range
+      for (const [typed, said] of [
+        [
+          '4294967296',
+          'Seed: 4294967296 is out of range: give a whole number from 0 to 4294967295.',
+        ],
+        ['-3', 'Seed: "-3" is not a whole number from 0 to 4294967295.'],
+        ['', 'Seed: empty; give a whole number from 0 to 4294967295.'],
+      ] as const) {
+        await seed.fill(typed);
+        assert((await note.textContent()) === said, `seed "${typed}": ${await note.textContent()}`);
+        assert(await build.isDisabled(), `the quiz can be built with the seed "${typed}"`);
+        assert(
+          (await seed.getAttribute('aria-invalid')) === 'true',
+          'the seed is not marked invalid',
+        );
+      }
+      await build.scrollIntoViewIfNeeded();
+      await screenshot('teach-builder-seed-refused.png');
+      await seed.fill('42');
+      assert((await seed.getAttribute('aria-invalid')) === 'false', 'seed 42 marked invalid');
+      await page.getByRole('radio', { name: 'Practice: feedback after each answer' }).check();
+      await build.click();
+      const preview = page.getByRole('region', { name: /^Preview: / });
+      await preview.waitFor();
+      assert(
+        ((await preview.textContent()) ?? '').includes('Practice · medium · seed 42'),
+        'the preview does not say practice and seed 42',
+      );
+      await page
+        .getByRole('radio', { name: 'Exam: answers can be changed, scored at the end' })
+        .check();
+      await page.getByRole('button', { name: 'Build again' }).click();
+      await preview.getByText('Exam · medium · seed 42').waitFor();
+      // the preview is the quiz this seed gives, question by question
+      const world = loadQuizWorldFromDisk();
+      const expected = generateQuiz(world, {
+        seed: 42,
+        count: 3,
+        types: ['locate', 'name-muscle', 'needle'],
+        triggerPoints: ['infraspinatus-trp1'],
+        difficulty: 'medium',
+        mode: 'exam',
+        title: 'Class quiz',
+      });
+      const items = await preview.locator('ol > li').allTextContents();
+      assert(items.length === expected.questions.length, `${items.length} questions previewed`);
+      expected.questions.forEach((q, i) =>
+        assert(
+          items[i]!.startsWith(QUESTION_TYPE_LABELS[q.type]),
+          `question ${i + 1} previewed as ${items[i]}, expected ${q.type}`,
+        ),
+      );
+      const own = 'A climber feels a deep ache in the front of her shoulder.';
+      await preview.getByLabel('Your own wording for question 2 (optional)').fill(own);
+      await preview.getByText(`${own.length} / 500 characters`).waitFor();
+      await preview.scrollIntoViewIfNeeded();
+      await screenshot('teach-builder-preview.png');
+      await preview.getByRole('button', { name: 'Hand out this quiz' }).click();
+      await page.getByText('Class quiz: 3 questions, exam, seed 42.').waitFor();
+      // the file handed out is the previewed quiz with the own wording on question 2
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Download the quiz file' }).click(),
+      ]);
+      const got = JSON.parse(readFileSync((await download.path())!, 'utf8')) as unknown;
+      const want = withOwnPrompts(expected, { [expected.questions[1]!.id]: own });
+      assert(
+        isDeepStrictEqual(got, JSON.parse(quizToText(want))),
+        `the quiz file differs from the preview: ${JSON.stringify(got).slice(0, 400)}`,
+      );
     },
   },
 ];

@@ -25,6 +25,7 @@ import { EXAMINE_THRESHOLD, reachableByNeedle, structureAtRisk } from './score.t
 import {
   DIFFICULTIES,
   MAX_QUESTIONS,
+  MAX_SEED,
   QUESTION_TYPES,
   QUIZ_FORMAT,
   QUIZ_FORMAT_VERSION,
@@ -77,8 +78,8 @@ interface Item {
 }
 
 function checkOptions(world: QuizWorld, o: QuizOptions) {
-  if (!Number.isInteger(o.seed) || o.seed < 0 || o.seed > 2 ** 32 - 1)
-    throw new QuizOptionsError(`seed must be an integer from 0 to 4294967295, got ${o.seed}`);
+  if (!Number.isInteger(o.seed) || o.seed < 0 || o.seed > MAX_SEED)
+    throw new QuizOptionsError(`seed must be an integer from 0 to ${MAX_SEED}, got ${o.seed}`);
   if (!Number.isInteger(o.count) || o.count < 1 || o.count > MAX_QUESTIONS)
     throw new QuizOptionsError(
       `count must be an integer from 1 to ${MAX_QUESTIONS}, got ${o.count}`,
@@ -373,6 +374,37 @@ function weightedIndex(rng: Rng, weights: readonly number[]): number {
     if (r < 0) return i;
   }
   return weights.length - 1;
+}
+
+/**
+ * A seed typed by hand (Teach mode's quiz builder) → the seed, or why it is not one, naming the
+ * range. Only plain digits: "1e3", "-1", "4.5" and blanks around them are not seeds.
+ */
+export function parseSeed(typed: string): { seed: number } | { error: string } {
+  const t = typed.trim();
+  const range = `a whole number from 0 to ${MAX_SEED}`;
+  if (t === '') return { error: `empty; give ${range}` };
+  const shown = t.length > 24 ? `${t.slice(0, 24)}…` : t;
+  if (!/^\d+$/.test(t)) return { error: `"${shown}" is not ${range}` };
+  const n = Number(t);
+  if (n > MAX_SEED) return { error: `${shown} is out of range: give ${range}` };
+  return { seed: n };
+}
+
+/**
+ * The quiz with the instructor's own wording on its questions (by question id), each trimmed; an
+ * empty one leaves the question without a prompt. The length is left for the quiz file's parser
+ * to check, as for a file written by hand.
+ */
+export function withOwnPrompts(quiz: Quiz, prompts: Readonly<Record<string, string>>): Quiz {
+  return {
+    ...quiz,
+    questions: quiz.questions.map((q) => {
+      const { prompt: old, ...rest } = q;
+      const own = (prompts[q.id] ?? old ?? '').trim();
+      return (own ? { ...rest, prompt: own } : rest) as Question;
+    }),
+  };
 }
 
 /** The same options give the same quiz. Throws QuizOptionsError on bad options. */

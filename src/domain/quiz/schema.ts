@@ -72,7 +72,11 @@ export const trpKey = z
   .max(90)
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*:(left|right)$/, 'a "<trigger-point-id>:<left|right>" key');
 const side = z.enum(['left', 'right']);
-const text = z.string().max(500);
+/** The longest free text a quiz carries (an instructor's prompt, the description). */
+export const MAX_TEXT_CHARS = 500;
+/** The largest seed: the generator's seeds are unsigned 32-bit integers. */
+export const MAX_SEED = 2 ** 32 - 1;
+const text = z.string().max(MAX_TEXT_CHARS);
 const metres = z.number().finite().min(-3).max(3);
 const vec3 = z.tuple([metres, metres, metres]).readonly();
 const direction = z
@@ -205,12 +209,7 @@ export const quizSchema = z
     title: z.string().min(1).max(120),
     description: text.optional(),
     /** The seed it was generated from, if it was. */
-    seed: z
-      .number()
-      .int()
-      .min(0)
-      .max(2 ** 32 - 1)
-      .optional(),
+    seed: z.number().int().min(0).max(MAX_SEED).optional(),
     difficulty: z.enum(DIFFICULTIES).optional(),
     /** Practice: feedback after each answer. Exam: at the end. */
     mode: z.enum(QUIZ_MODES).optional(),

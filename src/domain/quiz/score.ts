@@ -61,6 +61,16 @@ export type QuizKey =
       readonly recommended: NeedleSpec | null;
       readonly distanceMm: number | null;
       readonly verdict: NeedleResult['verdict'] | null;
+      /**
+       * The answer's needle as the simulator ran it: the entry on the skin, where the tip stopped
+       * and how deep (mm; less than asked where bone stopped it). Null when not answered or when
+       * the needle could not go in.
+       */
+      readonly path: {
+        readonly entry: BodyVec3;
+        readonly tip: BodyVec3;
+        readonly reachedDepthMm: number;
+      } | null;
     }
   | {
       readonly type: 'structure-at-risk';
@@ -395,6 +405,7 @@ function scoreNeedle(world: QuizWorld, q: QuestionOf<'needle'>, a: AnswerOf<'nee
     recommended,
     distanceMm: null,
     verdict: null,
+    path: null,
   } as const;
   if (!a) return { score: 0, feedback: ['Not answered.'], key: empty };
   const sim = simulate(world, a);
@@ -404,7 +415,12 @@ function scoreNeedle(world: QuizWorld, q: QuestionOf<'needle'>, a: AnswerOf<'nee
   const tipAt = r.tip.position;
   const { d, t } = pointSegment(p.point, r.entry, tipAt);
   const dMm = mm(d);
-  const key = { ...empty, distanceMm: dMm, verdict: r.verdict } as const;
+  const key = {
+    ...empty,
+    distanceMm: dMm,
+    verdict: r.verdict,
+    path: { entry: r.entry, tip: tipAt, reachedDepthMm: r.reachedDepthMm },
+  } as const;
   if (r.entered)
     return {
       score: 0,

@@ -5,7 +5,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   addStudent,
+  addStudents,
   classMarks,
+  describeMark,
+  heatMapView,
   questionStats,
   scoreStudentFile,
 } from '../../../src/domain/quiz/classResults.ts';
@@ -15,6 +18,7 @@ import { loadQuizWorldFromDisk } from '../../../src/domain/quiz/node.ts';
 import { perfectAnswer } from '../../../src/domain/quiz/score.ts';
 import type { Answer, Quiz } from '../../../src/domain/quiz/schema.ts';
 import type { QuizWorld } from '../../../src/domain/quiz/world.ts';
+import { dist, dot, norm, sub } from '../../../src/domain/vec.ts';
 
 let world: QuizWorld;
 let quiz: Quiz;
@@ -28,12 +32,22 @@ beforeAll(() => {
   });
 });
 
-/** A student's file: the perfect answers, with each locate spot moved `up` metres cranially. */
-function file(student: string | undefined, up: number, skip: string[] = []): string {
+/**
+ * A student's file: the perfect answers, with each locate spot moved `up` metres cranially and,
+ * when `needleDepthMm` is given, every needle pushed to that depth.
+ */
+function file(
+  student: string | undefined,
+  up: number,
+  skip: string[] = [],
+  needleDepthMm?: number,
+): string {
   const answers = quiz.questions
     .filter((q) => !skip.includes(q.id))
     .map((q) => {
       const a = perfectAnswer(world, q) as Answer;
+      if (a.type === 'needle' && needleDepthMm !== undefined)
+        return { ...a, depthMm: needleDepthMm };
       return a.type === 'locate' ? { ...a, point: [a.point[0], a.point[1] + up, a.point[2]] } : a;
     });
   return JSON.stringify({
@@ -130,5 +144,121 @@ describe('class results', () => {
     const copied = addStudent(class_, scoreStudentFile(world, quiz, file('Eve', 0), name));
     expect(copied.students.map((s) => s.student)).toContain('Eve');
     expect(copied.notice).toBeUndefined();
+  });
+
+  it('draws each needle as scored: its direction, the depth the simulator reached and its verdict', () => {
+    const infraspinatus = quiz.questions.find(
+      (q) => q.type === 'needle' && q.triggerPointId === 'infraspinatus-trp1',
+    )!;
+    const students = [
+      scoreStudentFile(world, quiz, file('Ana', 0), 'a.json'),
+      // pushed to 60 mm: the scapula stops the needle before that on this model
+      scoreStudentFile(world, quiz, file('Ben', 0, [], 60), 'b.json'),
+    ];
+    const m = classMarks(world, quiz, infraspinatus.id, students)!;
+    expect(m.marks.map((x) => [x.student, x.studentIndex])).toEqual([
+      ['Ana', 0],
+      ['Ben', 1],
+    ]);
+    for (const [k, mark] of m.marks.entries()) {
+      const r = students[k]!.results.find((x) => x.questionId === infraspinatus.id)!;
+      if (r.key.type !== 'needle' || !r.key.path) throw new Error('a needle key with its path');
+      const a = students[k]!.answers.find((x) => x.questionId === infraspinatus.id)!;
+      if (a.type !== 'needle') throw new Error('a needle answer');
+      expect(mark.verdict).toBe(r.key.verdict);
+      expect(mark.correct).toBe(r.correct);
+      expect(mark.depthMm).toBe(r.key.path.reachedDepthMm);
+      // the line runs along the answer's direction, as long as the depth reached
+      expect(dist(mark.point, mark.tip!) * 1000).toBeCloseTo(mark.depthMm!, 1);
+      expect(dot(norm(sub(mark.tip!, mark.point)), norm(a.direction))).toBeGreaterThan(0.9999);
+    }
+    const [ana, ben] = m.marks;
+    expect(ana!.verdict).toBe('safe');
+    expect(ana!.correct).toBe(true);
+    expect(ben!.depthMm).toBeLessThan(60);
+    expect(ben!.depthMm).toBeGreaterThan(ana!.depthMm!);
+    expect(ben!.verdict).not.toBe('safe');
+    expect(ben!.correct).toBe(false);
+  });
+
+  it('a needle that could not go in keeps its entry, with no tip and no verdict', () => {
+    const q = quiz.questions.find((x) => x.type === 'needle')!;
+    const a = perfectAnswer(world, q) as Extract<Answer, { type: 'needle' }>;
+    // pointing straight out of the skin
+    const out = { ...a, direction: [-a.direction[0], -a.direction[1], -a.direction[2]] };
+    const text = JSON.stringify({ format: 'needlewise-answers', version: 1, answers: [out] });
+    const s = scoreStudentFile(world, quiz, text, 'out.json');
+    const m = classMarks(world, quiz, q.id, [s])!.marks[0]!;
+    expect(m.verdict).toBeNull();
+    expect(m.tip).toBeUndefined();
+    expect(m.point).toEqual(a.entry);
+    expect(m.score).toBe(0);
+  });
+
+  it('spots carry the scored result and the student, but no needle', () => {
+    const locate = quiz.questions.find((q) => q.type === 'locate')!;
+    const students = [file('Ana', 0), file('Cy', 0.08)].map((t, i) =>
+      scoreStudentFile(world, quiz, t, `${i}.json`),
+    );
+    const m = classMarks(world, quiz, locate.id, students)!.marks;
+    expect(m.map((x) => [x.student, x.correct, x.tip, x.verdict])).toEqual([
+      ['Ana', true, undefined, undefined],
+      ['Cy', false, undefined, undefined],
+    ]);
+  });
+
+  it('files loaded in two batches one after the other are all kept, with what was said', () => {
+    const first = [file('Ana', 0), file('Ben', 0.01)].map((t) =>
+      scoreStudentFile(world, quiz, t, 'x.json'),
+    );
+    const second = [file('Cy', 0.02), file('Ben', 0.01)].map((t) =>
+      scoreStudentFile(world, quiz, t, 'y.json'),
+    );
+    const a = addStudents([], first);
+    const b = addStudents(a.students, second);
+    expect(b.students.map((s) => s.student)).toEqual(['Ana', 'Ben', 'Cy']);
+    expect(a.notices).toEqual([]);
+    expect(b.notices).toHaveLength(1);
+    expect(b.notices[0]).toMatch(/same answers as Ben/);
+    // nothing of the earlier class is changed in place
+    expect(a.students.map((s) => s.student)).toEqual(['Ana', 'Ben']);
+  });
+
+  it('the heat map of needles is seen from their side, not down their shafts', () => {
+    const students = [file('Ana', 0), file('Ben', 0, [], 40)].map((t, i) =>
+      scoreStudentFile(world, quiz, t, `${i}.json`),
+    );
+    for (const q of quiz.questions.filter((x) => x.type === 'needle')) {
+      const m = classMarks(world, quiz, q.id, students)!;
+      const v = heatMapView(m)!;
+      expect(v.center).toEqual(m.target);
+      const d = norm(sub(m.marks[0]!.tip!, m.marks[0]!.point));
+      // about 60 degrees off the needle (looking along it would show a dot)
+      const angle = (Math.acos(dot(norm(v.from), [-d[0], -d[1], -d[2]])) * 180) / Math.PI;
+      expect(angle).toBeGreaterThan(45);
+      expect(angle).toBeLessThan(75);
+    }
+    const locate = quiz.questions.find((q) => q.type === 'locate')!;
+    const spots = heatMapView(classMarks(world, quiz, locate.id, students)!)!;
+    expect(Math.hypot(...spots.from)).toBeCloseTo(1, 6);
+  });
+
+  it('the legend says each answer in words: the depth reached and verdict, or that it did not go in', () => {
+    const base = { student: 'A', studentIndex: 0, point: [0, 1, 0] as const };
+    expect(describeMark(undefined)).toBe('no answer');
+    expect(describeMark({ ...base, score: 0.875, correct: true })).toBe('spot, 88 %, right');
+    expect(
+      describeMark({
+        ...base,
+        tip: [0, 0.97, 0],
+        depthMm: 38.14,
+        verdict: 'caution',
+        score: 0.5,
+        correct: false,
+      }),
+    ).toBe('needle 38 mm deep, caution, 50 %, wrong');
+    expect(describeMark({ ...base, verdict: null, score: 0, correct: false })).toBe(
+      'needle could not go in, 0 %, wrong',
+    );
   });
 });
