@@ -11,6 +11,7 @@ import {
   MIN_DISTANCE,
   presetPose,
 } from './cameraPresets.ts';
+import { fitDistance, sphereDistance } from '../domain/regions/frame.ts';
 import { sceneRegistry } from './registry.ts';
 
 /** Camera never dips below this height (m): no looking up from under the floor. */
@@ -43,6 +44,7 @@ export function CameraRig() {
   const camera = useThree((s) => s.camera);
   const invalidate = useThree((s) => s.invalidate);
   const clock = useThree((s) => s.clock);
+  const size = useThree((s) => s.size);
   const cameraRequest = useStore((s) => s.cameraRequest);
   const focusRequest = useStore((s) => s.focusRequest);
 
@@ -96,9 +98,12 @@ export function CameraRig() {
     if (at && c) {
       const center = new Vector3(...at.center);
       const dir = new Vector3(...at.from).normalize();
-      const fit = at.radius / Math.sin(MathUtils.degToRad(CAMERA_FOV_DEG) / 2);
+      const aspect = size.width / Math.max(1, size.height);
+      const fit = at.fit?.length
+        ? fitDistance(at.fit, at.center, at.from, CAMERA_FOV_DEG, aspect)
+        : sphereDistance(at.radius, CAMERA_FOV_DEG, aspect);
       fly(
-        center.clone().addScaledVector(dir, MathUtils.clamp(fit, 0.25, MAX_DISTANCE * 0.8)),
+        center.clone().addScaledVector(dir, MathUtils.clamp(fit, MIN_DISTANCE, MAX_DISTANCE * 0.8)),
         center,
       );
       return;
@@ -117,8 +122,9 @@ export function CameraRig() {
         : current.clone();
     dir.y += 0.2;
     dir.normalize();
-    const fitDistance = radius / Math.sin(MathUtils.degToRad(CAMERA_FOV_DEG) / 2);
-    const distance = MathUtils.clamp(fitDistance * 1.8, 0.5, MAX_DISTANCE * 0.8);
+    const aspect = size.width / Math.max(1, size.height);
+    const fit = sphereDistance(radius, CAMERA_FOV_DEG, aspect);
+    const distance = MathUtils.clamp(fit * 1.8, 0.5, MAX_DISTANCE * 0.8);
     fly(center.clone().addScaledVector(dir, distance), center);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focusRequest]);

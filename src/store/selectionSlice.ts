@@ -17,6 +17,11 @@ export interface SelectionSlice {
       readonly center: readonly [number, number, number];
       readonly radius: number;
       readonly from: readonly [number, number, number];
+      /**
+       * Points that must be in shot ("frame this"): the camera backs off along `from` until
+       * each lies inside the view at the canvas's own aspect. Without them `radius` is fitted.
+       */
+      readonly fit?: readonly (readonly [number, number, number])[];
     };
   } | null;
 

@@ -5,9 +5,8 @@ import { browserCatalog } from '../domain/catalog/browser.ts';
 import { regionIdsFor } from '../domain/catalog/load.ts';
 import { lookup, lookupIndex, type LookupIndex } from '../domain/lookup/lookup.ts';
 import type { TriggerPoint } from '../domain/catalog/schema.ts';
-import { refKey, usePatches, usePlacements, ZONE_COLORS } from '../scene/catalogService.ts';
-import { useNeedleBody } from '../scene/needleService.ts';
-import { zoneFocus } from '../scene/zoneFocus.ts';
+import { ZONE_COLORS } from '../scene/catalogService.ts';
+import { flyToTriggerPoint } from '../scene/zoneFocus.ts';
 import { exportPng, printableChart } from './exportView.ts';
 import { useStore } from '../store/index.ts';
 import type { TriggerRef } from '../store/triggerSlice.ts';
@@ -78,18 +77,6 @@ function Details({ t, side }: { t: TriggerPoint; side: TriggerRef['side'] }) {
  * Explore mode's trigger points: pick one (or several) to paint its referral zone on the body;
  * the first is described in full, with a button to needle it.
  */
-/** Flies the camera to frame a trigger point's spot and its essential zone. */
-function useFrameZone() {
-  const body = useNeedleBody();
-  const placements = usePlacements(body);
-  const patches = usePatches();
-  return (ref: TriggerRef) => {
-    if (!patches) return;
-    const at = zoneFocus(ref, patches.patches, placements?.get(refKey(ref.id, ref.side))?.skin);
-    if (at) useStore.getState().placeFocused(at);
-  };
-}
-
 const lookupIndexOnce = (() => {
   let idx: LookupIndex | null = null;
   return () => (idx ??= lookupIndex(browserCatalog()));
@@ -212,7 +199,6 @@ function pointsIn(
 export default function TriggerPointPanel() {
   const catalog = browserCatalog();
   const shown = useStore((s) => s.zoneTriggers);
-  const frameZone = useFrameZone();
   const markers = useStore((s) => s.triggerMarkers);
   const st = useStore.getState;
   const [pick, setPick] = useState('upper-trapezius-trp1');
@@ -230,7 +216,7 @@ export default function TriggerPointPanel() {
         onSubmit={(e) => {
           e.preventDefault();
           st().triggerPointSelected({ id: pick, side }, true);
-          frameZone({ id: pick, side });
+          flyToTriggerPoint({ id: pick, side });
         }}
       >
         <label htmlFor="explore-presentation">Filter by presentation</label>
@@ -342,7 +328,7 @@ export default function TriggerPointPanel() {
           </div>
         </>
       )}
-      <PainLookup frame={frameZone} />
+      <PainLookup frame={flyToTriggerPoint} />
       {t && first && (
         <div className="details" aria-labelledby="trp-title" aria-live="polite">
           <Details t={t} side={first.side} />
