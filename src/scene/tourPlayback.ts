@@ -12,6 +12,7 @@ import { CAMERA_FOV_DEG } from './cameraPresets.ts';
 import { snapNeedleTo } from './needleActions.ts';
 import { currentNeedleBody } from './needleService.ts';
 import { sceneRegistry } from './registry.ts';
+import { zonesFocus } from './zoneFocus.ts';
 
 /**
  * Shows a step. A needle step waits for the needle body (built once after the first frame);
@@ -19,15 +20,18 @@ import { sceneRegistry } from './registry.ts';
  */
 export function applyTourStep(step: TourStep): string | null {
   const s = useStore.getState();
-  if (step.camera) {
-    if ('preset' in step.camera) s.cameraPresetChosen(step.camera.preset);
-    else
-      s.placeFocused({
-        center: step.camera.center,
-        radius: step.camera.radius,
-        from: step.camera.from,
-      });
+  if ((step.xray ?? false) !== s.xray) s.xrayToggled();
+  s.zonesCleared();
+  for (const z of step.zones ?? [])
+    s.triggerPointSelected({ id: z.triggerPointId, side: z.side }, true);
+  // zones added in order put the last first: keep the step's order (its first in red)
+  if (step.zones && step.zones.length > 1) {
+    s.zonesCleared();
+    for (const z of [...step.zones].reverse())
+      s.triggerPointSelected({ id: z.triggerPointId, side: z.side }, true);
   }
+  // the step's layers after its zones: a zone makes the skin opaque unless the step says
+  // otherwise (see store/zoneSkin.ts)
   if (step.layers) {
     const layers: Partial<
       Record<(typeof LAYER_IDS)[number], { visible: boolean; opacity: number }>
@@ -38,15 +42,24 @@ export function applyTourStep(step: TourStep): string | null {
     }
     s.layersRestored(layers);
   }
-  if ((step.xray ?? false) !== s.xray) s.xrayToggled();
-  s.zonesCleared();
-  for (const z of step.zones ?? [])
-    s.triggerPointSelected({ id: z.triggerPointId, side: z.side }, true);
-  // zones added in order put the last first: keep the step's order (its first in red)
-  if (step.zones && step.zones.length > 1) {
-    s.zonesCleared();
-    for (const z of [...step.zones].reverse())
-      s.triggerPointSelected({ id: z.triggerPointId, side: z.side }, true);
+  if (step.camera) {
+    // a step that shows zones frames them whole ("frame this"), from the author's side
+    const framed =
+      step.zones?.length && !('preset' in step.camera)
+        ? zonesFocus(
+            step.zones.map((z) => ({ id: z.triggerPointId, side: z.side })),
+            step.camera.from,
+          )
+        : null;
+    if ('preset' in step.camera) s.cameraPresetChosen(step.camera.preset);
+    else
+      s.placeFocused(
+        framed ?? {
+          center: step.camera.center,
+          radius: step.camera.radius,
+          from: step.camera.from,
+        },
+      );
   }
   s.painCleared();
   for (const r of step.painRegions ?? []) s.painRegionAdded(r);

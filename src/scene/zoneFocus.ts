@@ -8,7 +8,14 @@
 import { browserCatalog } from '../domain/catalog/browser.ts';
 import type { Framing } from '../domain/regions/frame.ts';
 import type { RegionPatch } from '../domain/regions/patches.ts';
-import { regionsFraming, zoneFraming, type ZoneWorld } from '../domain/regions/zoneFrame.ts';
+import {
+  essentialRegions,
+  regionsFraming,
+  triggerSpot,
+  zoneFraming,
+  type ZoneWorld,
+} from '../domain/regions/zoneFrame.ts';
+import type { BodyVec3 } from '../domain/units.ts';
 import { useStore } from '../store/index.ts';
 import type { SelectionSlice } from '../store/selectionSlice.ts';
 import type { TriggerRef } from '../store/triggerSlice.ts';
@@ -49,6 +56,19 @@ export function focusOf(f: Framing): FocusAt {
 export function zoneFocus(ref: TriggerRef): FocusAt | null {
   const world = currentZoneWorld();
   const f = world && zoneFraming(world, ref);
+  return f ? focusOf(f) : null;
+}
+
+/**
+ * The view of several trigger points' zones and spots at once (a tour step's), from `from` when
+ * given (the step author's side), else from the side the zones face.
+ */
+export function zonesFocus(refs: readonly TriggerRef[], from?: BodyVec3): FocusAt | null {
+  const world = currentZoneWorld();
+  if (!world || refs.length === 0) return null;
+  const ids = [...new Set(refs.flatMap((r) => essentialRegions(world, r)))];
+  const spots = refs.flatMap((r) => triggerSpot(world, r) ?? []);
+  const f = regionsFraming(world, ids, refs[0]!.side, spots, from);
   return f ? focusOf(f) : null;
 }
 

@@ -8,11 +8,12 @@ import { createTeachSlice } from './teachSlice.ts';
 import { createSelectionSlice } from './selectionSlice.ts';
 import { createViewSlice } from './viewSlice.ts';
 import type { Full } from './types.ts';
+import { withZoneSkin } from './zoneSkin.ts';
 
 export type { Full } from './types.ts';
 
 /** The slices combined once; also used by tests to build a fresh store. */
-export const createFull: StateCreator<Full> = (...a) => ({
+export const createFull: StateCreator<Full> = withZoneSkin((...a) => ({
   ...createModelSlice(...a),
   ...createSelectionSlice(...a),
   ...createViewSlice(...a),
@@ -21,7 +22,7 @@ export const createFull: StateCreator<Full> = (...a) => ({
   ...createPainSlice(...a),
   ...createQuizSlice(...a),
   ...createTeachSlice(...a),
-});
+}));
 
 /**
  * The app's single store. Select one field per hook call:

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { CatalogSide } from '../domain/catalog/load.ts';
 import type { ShownZone } from '../domain/quiz/schema.ts';
+import type { LayerState } from './layers.ts';
 import type { Full } from './types.ts';
 
 export interface TriggerRef {
@@ -21,6 +22,8 @@ export interface TriggerSlice {
   quizZone: ShownZone | null;
   /** Markers for every trigger point on the body. */
   triggerMarkers: boolean;
+  /** The skin as it was before a shown zone made it opaque (see zoneSkin.ts); null otherwise. */
+  zoneSkinBefore: LayerState | null;
 
   /** Shows one point's zone (replacing the others), or adds it with `add`. */
   triggerPointSelected: (ref: TriggerRef, add?: boolean) => void;
@@ -36,6 +39,7 @@ export const createTriggerSlice: StateCreator<Full, [], [], TriggerSlice> = (set
   zoneTriggers: [],
   quizZone: null,
   triggerMarkers: true,
+  zoneSkinBefore: null,
 
   triggerPointSelected: (ref, add = false) =>
     set((s) => {

@@ -47,7 +47,6 @@ export function apply(view: ViewState): string[] {
   const regions = new Set(c.regions.map((r) => r.id));
   const points = new Set(c.triggerPoints.map((t) => t.id));
   const unknown: string[] = [];
-  if (view.layers) s.layersRestored(view.layers);
   if (view.xray && !s.xray) s.xrayToggled();
   if (view.selectedId) {
     if (Object.hasOwn(s.structuresById, view.selectedId)) s.structureSelected(view.selectedId);
@@ -57,6 +56,8 @@ export function apply(view: ViewState): string[] {
     if (points.has(z.id)) s.triggerPointSelected(z, true);
     else unknown.push(`trigger point ${z.id}`);
   }
+  // the link's layers after its zones: a shown zone makes the skin opaque, the link's skin wins
+  if (view.layers) s.layersRestored(view.layers);
   for (const p of view.pain ?? []) {
     if (regions.has(p)) s.painRegionAdded(p);
     else unknown.push(`region ${p}`);
