@@ -17,6 +17,8 @@ import { sceneRegistry } from './registry.ts';
 /** Camera never dips below this height (m): no looking up from under the floor. */
 const MIN_CAMERA_Y = 0.03;
 const FLIGHT_SECONDS = 0.9;
+/** Share of the view a framed zone may fill: the camera toolbar and view label sit over its edges. */
+const FRAME_FILL = 0.8;
 
 // per-frame state lives in plain objects, scratch vectors at module scope
 const flight = {
@@ -100,7 +102,7 @@ export function CameraRig() {
       const dir = new Vector3(...at.from).normalize();
       const aspect = size.width / Math.max(1, size.height);
       const fit = at.fit?.length
-        ? fitDistance(at.fit, at.center, at.from, CAMERA_FOV_DEG, aspect)
+        ? fitDistance(at.fit, at.center, at.from, CAMERA_FOV_DEG, aspect, FRAME_FILL)
         : sphereDistance(at.radius, CAMERA_FOV_DEG, aspect);
       fly(
         center.clone().addScaledVector(dir, MathUtils.clamp(fit, MIN_DISTANCE, MAX_DISTANCE * 0.8)),

@@ -42,6 +42,12 @@ function Floor() {
   );
 }
 
+/** The scene's background: dark on screen, white while a chart for print is shot. */
+function Background() {
+  const printStyle = useStore((s) => s.printStyle);
+  return <color attach="background" args={[printStyle ? '#ffffff' : '#15181d']} />;
+}
+
 function HoverLabel() {
   const hoveredId = useStore((s) => s.hoveredId);
   const structure = useStore((s) => (s.hoveredId ? s.structuresById[s.hoveredId] : undefined));
@@ -101,6 +107,7 @@ export default function Viewport() {
   const left = useRef<HTMLSpanElement>(null);
   const right = useRef<HTMLSpanElement>(null);
   const structureSelected = useStore((s) => s.structureSelected);
+  const printStyle = useStore((s) => s.printStyle);
 
   return (
     <div className="viewport-inner">
@@ -118,12 +125,12 @@ export default function Viewport() {
         aria-label="3D body viewer. Drag to orbit, scroll to zoom, right-drag to pan."
         role="img"
       >
-        <color attach="background" args={['#15181d']} />
+        <Background />
         <hemisphereLight args={['#f4f1ea', '#3b3631', 1.1]} />
         <directionalLight position={[2.2, 3.5, 3]} intensity={1.9} />
         <directionalLight position={[-3, 2, -2.5]} intensity={0.8} />
         <directionalLight position={[0, 1.5, -4]} intensity={0.45} />
-        <Floor />
+        {!printStyle && <Floor />}
         <Body />
         <Needle />
         <NeedleGuide />

@@ -79,6 +79,24 @@ export function useNeedleBody(enabled = true): NeedleBody | null {
   return current && current.meshes === meshes ? current.body : null;
 }
 
+/**
+ * Calls `then` once, when a needle body is next built (at once if one is built); returns a
+ * function that cancels the wait.
+ */
+export function afterNeedleBody(then: (body: NeedleBody) => void): () => void {
+  if (built) {
+    then(built.body);
+    return () => {};
+  }
+  const l = () => {
+    if (!built) return;
+    listeners.delete(l);
+    then(built.body);
+  };
+  listeners.add(l);
+  return () => listeners.delete(l);
+}
+
 /** The needle body if it is built (for event handlers outside React's render). */
 export function currentNeedleBody(): NeedleBody | null {
   return built?.body ?? null;

@@ -7,7 +7,6 @@
  */
 import { browserCatalog } from '../domain/catalog/browser.ts';
 import type { Framing } from '../domain/regions/frame.ts';
-import type { RegionPatch } from '../domain/regions/patches.ts';
 import {
   essentialRegions,
   regionsFraming,
@@ -21,10 +20,9 @@ import type { SelectionSlice } from '../store/selectionSlice.ts';
 import type { TriggerRef } from '../store/triggerSlice.ts';
 import { CAMERA_FOV_DEG } from './cameraPresets.ts';
 import { patchesFor } from './catalogService.ts';
-import { currentNeedleBody } from './needleService.ts';
+import { afterNeedleBody, currentNeedleBody } from './needleService.ts';
 
 export type FocusAt = NonNullable<NonNullable<SelectionSlice['focusRequest']>['at']>;
-type Patches = ReadonlyMap<string, RegionPatch>;
 
 /** The loaded model's zone world, or null before the body has loaded. */
 export function currentZoneWorld(): ZoneWorld | null {
@@ -40,11 +38,6 @@ export function currentZoneWorld(): ZoneWorld | null {
     index: currentNeedleBody()?.index ?? null,
     fovDeg: CAMERA_FOV_DEG,
   };
-}
-
-/** The regions' patches on the loaded skin, or null before the body has loaded. */
-export function currentPatches(): Patches | null {
-  return currentZoneWorld()?.patches ?? null;
 }
 
 /** A framing as the camera rig takes it. */
@@ -80,14 +73,30 @@ export function regionFocus(regionId: string): FocusAt | null {
   return f ? focusOf(f) : null;
 }
 
+/**
+ * Flies to a framing now and, when the body's index (which places the point and checks the
+ * line of sight) is still being built, once more when it is ready, unless the camera has been
+ * sent elsewhere meanwhile.
+ */
+function flyFramed(make: () => FocusAt | null): void {
+  const s = useStore.getState();
+  const at = make();
+  if (at) s.placeFocused(at);
+  if (currentNeedleBody()) return;
+  const nonce = useStore.getState().focusRequest?.nonce;
+  afterNeedleBody(() => {
+    if (useStore.getState().focusRequest?.nonce !== nonce) return;
+    const again = make();
+    if (again) useStore.getState().placeFocused(again);
+  });
+}
+
 /** Flies the camera to a trigger point's zone (nothing before the body has loaded). */
 export function flyToTriggerPoint(ref: TriggerRef): void {
-  const at = zoneFocus(ref);
-  if (at) useStore.getState().placeFocused(at);
+  flyFramed(() => zoneFocus(ref));
 }
 
 /** Flies the camera to a region of the skin (nothing before the body has loaded). */
 export function flyToRegion(regionId: string): void {
-  const at = regionFocus(regionId);
-  if (at) useStore.getState().placeFocused(at);
+  flyFramed(() => regionFocus(regionId));
 }

@@ -21,7 +21,11 @@ export interface ViewSlice {
   /** A message for the user about the app itself (a link's skipped parts, a lost WebGL context). */
   appNotice: { readonly text: string; readonly kind: 'info' | 'error' } | null;
 
+  /** The view drawn for print (white background, no floor) while the printable chart is shot. */
+  printStyle: boolean;
+
   modeChosen: (mode: Mode) => void;
+  printStyleSet: (on: boolean) => void;
   appNoticeShown: (notice: { text: string; kind: 'info' | 'error' } | null) => void;
   safetyTopicOpened: (id: string) => void;
   layerToggled: (layer: LayerId) => void;
@@ -50,7 +54,9 @@ export const createViewSlice: StateCreator<Full, [], [], ViewSlice> = (set) => (
   shortcutsOpen: false,
   safetyFocus: null,
 
+  printStyle: false,
   modeChosen: (mode) => set({ mode }),
+  printStyleSet: (printStyle) => set({ printStyle }),
   safetyTopicOpened: (id) =>
     set((s) => ({
       mode: 'safety',

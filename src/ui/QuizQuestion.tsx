@@ -24,8 +24,9 @@ import { settingsOf } from '../scene/needleService.ts';
 import { useStore } from '../store/index.ts';
 import { MAX_TILT_DEG } from '../store/needleSlice.ts';
 import type { BodyVec3 } from '../domain/units.ts';
-import { resolveRegionCentre } from '../domain/catalog/resolve.ts';
-import { viewDirection } from '../domain/regions/patches.ts';
+import { regionsFraming, structureFraming } from '../domain/regions/zoneFrame.ts';
+import { CAMERA_FOV_DEG } from '../scene/cameraPresets.ts';
+import { currentZoneWorld, focusOf, zoneFocus, type FocusAt } from '../scene/zoneFocus.ts';
 import { along, cross, norm, scale } from '../domain/vec.ts';
 
 const st = () => useStore.getState();
@@ -126,8 +127,12 @@ function useQuestionStage(world: QuizWorld, session: QuizSession, q: Question) {
     // nothing in the URL, the markers or the labels) names its trigger point
     s.zonesCleared();
     if (q.type === 'name-muscle') s.quizZoneShown(shownZone(world.catalog, q));
-    else if (q.type === 'paint-zone' && reveal && done)
+    else if (q.type === 'paint-zone' && reveal && done) {
       s.triggerPointSelected({ id: q.triggerPointId, side: q.side });
+      // the answer's zone and point, framed whole
+      const at = zoneFocus({ id: q.triggerPointId, side: q.side });
+      if (at) s.placeFocused(at);
+    }
     if (q.type === 'pick-trigger-points') {
       s.painCleared();
       for (const r of q.painRegions) s.painRegionAdded(r);
@@ -139,33 +144,19 @@ function useQuestionStage(world: QuizWorld, session: QuizSession, q: Question) {
 }
 
 /**
- * The camera for a question: its muscle (or needle) from outside the body; a pain map or a
- * pattern to name from the side its regions face (framing the muscle would give the answer).
+ * Where the camera goes for a question ("frame this"): a painted pattern or the pain regions
+ * whole (a name-the-muscle pattern without its point: that is the answer), the needle from the
+ * side of its shaft, else the muscle asked about, from a side no limb hides it from.
  */
-function focusFor(world: QuizWorld, q: Question) {
+function focusFor(world: QuizWorld, q: Question): FocusAt | null {
+  const zones = currentZoneWorld();
   if (q.type === 'pick-trigger-points' || q.type === 'name-muscle') {
     const regionIds =
       q.type === 'pick-trigger-points'
         ? q.painRegions
         : (shownZone(world.catalog, q)?.essential ?? []);
-    const regions = regionIds.flatMap((id) => {
-      const r = world.catalog.regions.find((x) => x.id === id);
-      const c = r ? resolveRegionCentre(r, world.landmarks) : null;
-      return r && c ? [{ c, out: viewDirection(r.view, r.side) }] : [];
-    });
-    if (!regions.length) return null;
-    const mean = (k: 0 | 1 | 2, f: 'c' | 'out') =>
-      regions.reduce((s, r) => s + r[f][k], 0) / regions.length;
-    const spread = Math.max(
-      ...regions.map((r) =>
-        Math.hypot(r.c[0] - mean(0, 'c'), r.c[1] - mean(1, 'c'), r.c[2] - mean(2, 'c')),
-      ),
-    );
-    return {
-      center: [mean(0, 'c'), mean(1, 'c'), mean(2, 'c')] as BodyVec3,
-      radius: Math.min(0.5, Math.max(0.18, spread * 1.6)),
-      from: [mean(0, 'out'), mean(1, 'out') + 0.15, mean(2, 'out') || 0.01] as BodyVec3,
-    };
+    const f = zones && regionsFraming(zones, regionIds, q.type === 'name-muscle' ? q.side : null);
+    return f ? focusOf(f) : null;
   }
   if (q.type === 'structure-at-risk') {
     // from the side of the shaft and outside the body (end-on a needle shows nothing)
@@ -179,17 +170,17 @@ function focusFor(world: QuizWorld, q: Question) {
   const m = t ? world.muscle(t.muscleId) : undefined;
   const id = m?.structures.find((x) => x.endsWith(`-${q.side}`)) ?? m?.structures[0];
   const box = id ? world.body.index.get(id)?.box : undefined;
-  if (!box) return null;
+  if (!id || !box) return null;
   const c: BodyVec3 = [
     (box.min.x + box.max.x) / 2,
     (box.min.y + box.max.y) / 2,
     (box.min.z + box.max.z) / 2,
   ];
-  const size = Math.max(box.max.x - box.min.x, box.max.y - box.min.y, box.max.z - box.min.z);
   const len = Math.hypot(c[0], c[2]) || 1;
-  const from: BodyVec3 =
+  const preferred: BodyVec3 =
     Math.hypot(c[0], c[2]) < 0.03 ? [0, 0.2, c[2] < 0 ? -1 : 1] : [c[0] / len, 0.2, c[2] / len];
-  return { center: c, radius: Math.min(0.45, Math.max(0.14, size * 0.7)), from };
+  const f = structureFraming({ index: world.body.index, fovDeg: CAMERA_FOV_DEG }, id, preferred);
+  return f ? focusOf(f) : null;
 }
 
 function NeedleControls({ side }: { side: CatalogSide }) {

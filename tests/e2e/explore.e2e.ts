@@ -176,6 +176,45 @@ tests.push({
     await chart.waitForLoadState();
     await chart.getByRole('heading', { name: /Infraspinatus.*referral chart/ }).waitFor();
     assert((await chart.locator('img').count()) === 2, 'the chart lacks its front and back views');
+    // for paper: each view on white, the zone framed; the point (on the back of the scapula)
+    // marked in the back view only, the zone (front of the shoulder) seen from the front
+    const tones = await chart.locator('img').evaluateAll((imgs) =>
+      (imgs as HTMLImageElement[]).map((img) => {
+        const c = document.createElement('canvas');
+        c.width = img.naturalWidth;
+        c.height = img.naturalHeight;
+        const g = c.getContext('2d')!;
+        g.drawImage(img, 0, 0);
+        const d = g.getImageData(0, 0, c.width, c.height).data;
+        let white = 0;
+        let screenDark = 0;
+        for (let i = 0; i < d.length; i += 4) {
+          if (d[i]! >= 250 && d[i + 1]! >= 250 && d[i + 2]! >= 250) white++;
+          if (d[i]! < 40 && d[i + 1]! < 40 && d[i + 2]! < 45) screenDark++;
+        }
+        const n = d.length / 4;
+        return { white: white / n, dark: screenDark / n };
+      }),
+    );
+    assert(
+      tones.every((t) => t.white > 0.05 && t.dark < 0.01),
+      `the chart's views are not on white: ${JSON.stringify(tones)}`,
+    );
+    const captions = await chart.locator('figcaption').allInnerTexts();
+    assert(/^Front: the zone$/.test(captions[0] ?? ''), `front caption: ${captions[0]}`);
+    assert(/^Back: .*× the point/.test(captions[1] ?? ''), `back caption: ${captions[1]}`);
+    // and the app is as it was: dark background, markers on, the skin of a shown zone
+    const after = await page.evaluate(
+      () =>
+        (
+          window as unknown as {
+            __needlewise: {
+              getState(): { layers: { skin: { opacity: number; visible: boolean } } };
+            };
+          }
+        ).__needlewise.getState().layers.skin,
+    );
+    assert(after.opacity === 1 && after.visible, `skin after the chart: ${JSON.stringify(after)}`);
     await screenshot('explore-printable-chart.png', chart);
   },
 });

@@ -267,3 +267,22 @@ export function sample<T>(xs: readonly T[], most: number): T[] {
   const step = xs.length / most;
   return Array.from({ length: most }, (_, k) => xs[Math.floor(k * step)]!);
 }
+
+/**
+ * Where a point falls in a perspective view of a camera at `eye` looking at `target` (world +Y
+ * up), as normalised device coordinates (-1 to 1 across the view), or null behind the camera.
+ */
+export function projectToView(
+  p: BodyVec3,
+  eye: BodyVec3,
+  target: BodyVec3,
+  vfovDeg: number,
+  aspect: number,
+): { x: number; y: number } | null {
+  const { right, up, back } = viewBasis(sub(eye, target));
+  const o = sub(p, eye);
+  const ahead = -dot(o, back);
+  if (ahead <= 1e-6) return null;
+  const tanV = Math.tan((vfovDeg * Math.PI) / 360);
+  return { x: dot(o, right) / (ahead * tanV * aspect), y: dot(o, up) / (ahead * tanV) };
+}

@@ -42,7 +42,7 @@ export interface ZoneRef {
 }
 
 /** How far round the zone the framing reaches beyond its points (m), and its least half-size. */
-const FRAME_OPTIONS = { margin: 0.04, minHalf: 0.1 };
+const FRAME_OPTIONS = { margin: 0.05, minHalf: 0.1 };
 /** How many points of a zone the sight check casts rays to. */
 const SIGHT_SAMPLES = 40;
 
@@ -146,4 +146,37 @@ export function essentialRegions(world: ZoneWorld, ref: ZoneRef): readonly strin
 export function zoneFraming(world: ZoneWorld, ref: ZoneRef, from?: BodyVec3): Framing | null {
   const spot = triggerSpot(world, ref);
   return regionsFraming(world, essentialRegions(world, ref), ref.side, spot ? [spot] : [], from);
+}
+
+/** How many of a structure's vertices frame it. */
+const STRUCTURE_SAMPLES = 400;
+
+/**
+ * The framing of one structure of the model (a muscle a locate question asks about): all of it
+ * in shot, from the view nearest `preferred` from which no limb or fold of skin stands in front
+ * of it (its vertices seen through the skin over them and nothing else). Null for an unknown id.
+ */
+export function structureFraming(
+  world: Pick<ZoneWorld, 'index' | 'fovDeg'>,
+  structureId: string,
+  preferred: BodyVec3,
+): Framing | null {
+  const mesh = world.index?.get(structureId);
+  const pos = mesh?.geometry.getAttribute('position');
+  if (!world.index || !mesh || !pos || pos.count === 0) return null;
+  const all: BodyVec3[] = [];
+  for (let k = 0; k < pos.count; k++) all.push([pos.getX(k), pos.getY(k), pos.getZ(k)]);
+  const points = sample(all, STRUCTURE_SAMPLES);
+  const distanceFor = (f: Framing) => fitDistance(f.fit, f.center, f.from, world.fovDeg, 1);
+  const options = { margin: 0.05, minHalf: 0.1 };
+  // in and out of the skin's shell over the muscle: two crossings, and no more
+  const seen = clearestFraming(
+    world.index,
+    sample(points, SIGHT_SAMPLES),
+    preferred,
+    distanceFor,
+    options,
+    2,
+  );
+  return framePoints(points, seen.from, options);
 }

@@ -5,6 +5,7 @@ import {
   facingDirection,
   fitDistance,
   framePoints,
+  projectToView,
   sphereDistance,
   viewBasis,
 } from '../../../src/domain/regions/frame.ts';
@@ -161,5 +162,30 @@ describe('facingDirection and candidates', () => {
     expect(c[0]![2]).toBeCloseTo(1, 9);
     for (const d of c) expect(length(d)).toBeCloseTo(1, 9);
     expect(new Set(c.map((d) => d.map((x) => x.toFixed(3)).join())).size).toBe(c.length);
+  });
+});
+
+describe('projectToView against three', () => {
+  it("puts points where three's camera projects them", () => {
+    const r = rng(11);
+    for (let k = 0; k < 50; k++) {
+      const target: BodyVec3 = [r() - 0.5, r() * 2, r() - 0.5];
+      const from = randomDir(r);
+      if (Math.abs(from[1]) > 0.99) continue;
+      const eye = add(target, scale(from, 0.5 + r() * 2));
+      const fov = 20 + r() * 50;
+      const aspect = 0.5 + r() * 1.5;
+      const cam = new PerspectiveCamera(fov, aspect, 0.001, 100);
+      cam.position.set(...eye);
+      cam.up.set(...viewBasis(from).up);
+      cam.lookAt(new Vector3(...target));
+      cam.updateMatrixWorld(true);
+      const p: BodyVec3 = add(target, scale(randomDir(r), r() * 0.3));
+      const v = new Vector3(...p).project(cam);
+      const mine = projectToView(p, eye, target, fov, aspect)!;
+      expect(mine.x).toBeCloseTo(v.x, 6);
+      expect(mine.y).toBeCloseTo(v.y, 6);
+    }
+    expect(projectToView([0, 0, 5], [0, 0, 1], [0, 0, 0], 35, 1)).toBeNull();
   });
 });
