@@ -4,7 +4,7 @@
  * region chosen in the search box flies the camera to it.
  */
 import type { E2ETest } from './types.ts';
-import { assert, waitForReady } from './page.ts';
+import { assert, waitForFramed, waitForReady } from './page.ts';
 
 interface ZoneState {
   zoneTriggers: { id: string; side: string }[];
@@ -278,6 +278,39 @@ tests.push({
       const moved = Math.hypot(after.fixed!.x - before.fixed!.x, after.fixed!.y - before.fixed!.y);
       assert(moved > 30, `${query}: the camera did not move (${moved} px)`);
       await screenshot(`search-flies-${check}.png`);
+    }
+  },
+});
+
+tests.push({
+  name: 'frame this: "Show its zone" holds the whole zone and the point in view, the skin opaque (desktop and phone)',
+  async run({ baseUrl, newPage, screenshot }) {
+    for (const [label, options, id] of [
+      ['desktop', { viewport: { width: 1280, height: 800 } }, 'tibialis-anterior-trp1'],
+      [
+        'phone',
+        { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+        'sternocleidomastoid-trp2',
+      ],
+    ] as const) {
+      const page = await newPage(options);
+      await page.goto(baseUrl + '/', { waitUntil: 'load', timeout: 60_000 });
+      await waitForReady(page);
+      if (label === 'phone') await page.locator('header button[aria-controls="right-panel"]').tap();
+      await page.getByLabel('Show a referral zone').selectOption(id);
+      await page.getByRole('button', { name: 'Show its zone' }).click();
+      if (label === 'phone') await page.locator('header button[aria-controls="right-panel"]').tap();
+      await waitForFramed(page);
+      const skin = await page.evaluate(
+        () =>
+          (
+            window as unknown as {
+              __needlewise: { getState(): { layers: { skin: { opacity: number } } } };
+            }
+          ).__needlewise.getState().layers.skin,
+      );
+      assert(skin.opacity === 1, `${label}: the skin is not opaque with a zone shown`);
+      await screenshot(`explore-frame-this-${label}.png`, page);
     }
   },
 });

@@ -59,3 +59,36 @@ export async function drawnFraction(page: Page): Promise<number> {
     return differ / (data.length / 4);
   }, png.toString('base64'));
 }
+
+/**
+ * Waits until the camera holds the last "frame this" request: every corner of its box projects
+ * inside the 3D canvas (the real camera, at the canvas's own aspect). Throws with the corners
+ * that stay outside.
+ */
+export async function waitForFramed(page: Page, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let outside: unknown[] = [];
+  while (Date.now() < deadline) {
+    outside = await page.evaluate(() => {
+      const api = (
+        window as unknown as {
+          __needlewise: {
+            getState(): { focusRequest: { at?: { fit?: [number, number, number][] } } | null };
+            projectPoint(p: [number, number, number]): { x: number; y: number } | null;
+          };
+        }
+      ).__needlewise;
+      const fit = api.getState().focusRequest?.at?.fit;
+      if (!fit) return ['no framed request'];
+      const r = document.querySelector('main.viewport canvas')!.getBoundingClientRect();
+      return fit.flatMap((c) => {
+        const p = api.projectPoint(c);
+        const inside = p && p.x >= r.left && p.x <= r.right && p.y >= r.top && p.y <= r.bottom;
+        return inside ? [] : [{ corner: c, at: p, canvas: [r.left, r.top, r.right, r.bottom] }];
+      });
+    });
+    if (outside.length === 0) return;
+    await page.waitForTimeout(500);
+  }
+  throw new Error(`the framed zone is not in view: ${JSON.stringify(outside)}`);
+}

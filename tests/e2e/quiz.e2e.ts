@@ -10,7 +10,7 @@ import { loadCatalogFromDisk } from '../../src/domain/catalog/node.ts';
 import { parseQuizFile } from '../../src/domain/quiz/file.ts';
 import { nameMuscleKey } from '../../src/domain/quiz/nameMuscle.ts';
 import type { E2ETest } from './types.ts';
-import { assert, onlyNameTheMuscle, waitForReady } from './page.ts';
+import { assert, waitForFramed, onlyNameTheMuscle, waitForReady } from './page.ts';
 
 interface QuizState {
   index: number;
@@ -464,6 +464,8 @@ export const tests: E2ETest[] = [
       await page.getByLabel('Seed').fill('11');
       await page.getByRole('button', { name: 'Start quiz' }).tap();
       await page.getByRole('button', { name: 'Answer on the body' }).tap();
+      // the question's muscle framed whole in the phone's narrow view
+      await waitForFramed(page);
       const chip = page.locator('.quiz-chip');
       await chip.waitFor({ timeout: 10_000 });
       const key = (await page.evaluate(() => window.__needlewise?.quizKey())) as {
