@@ -28,6 +28,15 @@ describe('reverse lookup: pain here, which muscles?', () => {
       ).toBe(true);
   });
 
+  it('pain in the flank above the iliac crest names the lower latissimus point, as spillover', () => {
+    const r = lookup(index, ['flank-right']);
+    const lat = r.find((c) => c.triggerPointId === 'latissimus-dorsi-trp2' && c.side === 'right');
+    expect(lat?.spillover).toEqual(['flank-right']);
+    expect(r.some((c) => c.triggerPointId === 'latissimus-dorsi-trp2' && c.side === 'left')).toBe(
+      false,
+    );
+  });
+
   it('pain at the front of the shoulder puts infraspinatus in the top five', () => {
     expect(top(['front-of-shoulder-left'], 5)).toContain('infraspinatus-trp1:left');
   });
