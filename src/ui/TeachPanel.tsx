@@ -46,7 +46,8 @@ import {
 } from '../domain/tours/schema.ts';
 import { VERDICT_COLORS } from '../scene/Needle.tsx';
 import { useQuizWorld } from '../scene/quizService.ts';
-import { NO_VERDICT_COLOR, scoreColor, studentColor } from '../scene/TeachOverlay.tsx';
+import { NO_VERDICT_COLOR, scoreColor } from '../scene/TeachOverlay.tsx';
+import { studentColor } from '../scene/studentColors.ts';
 import { captureStep } from '../scene/tourPlayback.ts';
 import { useStore } from '../store/index.ts';
 import { promptOf, QuestionTypeChecks, useNames } from './QuizQuestion.tsx';
