@@ -14,7 +14,7 @@ import { perfectAnswer } from '../../src/domain/quiz/score.ts';
 import { quizToText } from '../../src/domain/quiz/file.ts';
 import { QUESTION_TYPE_LABELS, type Answer } from '../../src/domain/quiz/schema.ts';
 import type { E2ETest } from './types.ts';
-import { assert, waitForReady } from './page.ts';
+import { assert, screenshotPixels, waitForReady } from './page.ts';
 
 interface TeachState {
   tour: { id: string; step: number; steps: number } | null;
@@ -62,21 +62,10 @@ async function chooseTwiceAtOnce(
 
 /** The colours of the page's pixels in a 5 × 5 square around (x, y), from a real screenshot. */
 async function pixelsAround(page: Page, x: number, y: number): Promise<[number, number, number][]> {
-  const png = await page.screenshot({ clip: { x: x - 2, y: y - 2, width: 5, height: 5 } });
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.naturalWidth;
-    c.height = img.naturalHeight;
-    const g = c.getContext('2d')!;
-    g.drawImage(img, 0, 0);
-    const { data } = g.getImageData(0, 0, c.width, c.height);
-    const out: [number, number, number][] = [];
-    for (let i = 0; i < data.length; i += 4) out.push([data[i]!, data[i + 1]!, data[i + 2]!]);
-    return out;
-  }, png.toString('base64'));
+  const { data } = await screenshotPixels(page, { x: x - 2, y: y - 2, width: 5, height: 5 });
+  const out: [number, number, number][] = [];
+  for (let i = 0; i < data.length; i += 4) out.push([data[i]!, data[i + 1]!, data[i + 2]!]);
+  return out;
 }
 
 const hexRgb = (hex: string): [number, number, number] => [
