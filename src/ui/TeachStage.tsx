@@ -171,16 +171,19 @@ export function PresentedHeatLegend() {
   if (!marks || marks.length === 0) return null;
   return (
     <ul className="stage-heat-legend" aria-label="Students on the heat map">
-      {marks.map((m) => (
-        <li key={m.studentIndex}>
-          <span
-            className="swatch"
-            style={{ background: studentColor(m.studentIndex) }}
-            aria-hidden="true"
-          />{' '}
-          {m.student}
-        </li>
-      ))}
+      {/* in the class's order, as the panel's legend lists them */}
+      {[...marks]
+        .sort((a, b) => a.studentIndex - b.studentIndex)
+        .map((m) => (
+          <li key={m.studentIndex}>
+            <span
+              className="swatch"
+              style={{ background: studentColor(m.studentIndex) }}
+              aria-hidden="true"
+            />{' '}
+            {m.student}
+          </li>
+        ))}
     </ul>
   );
 }
