@@ -24,6 +24,7 @@ import type { BodyVec3 } from '../domain/units.ts';
 import { useStore } from '../store/index.ts';
 import { VERDICT_COLORS } from './Needle.tsx';
 import { sceneRegistry } from './registry.ts';
+import { studentColor } from './studentColors.ts';
 
 const sphere = new SphereGeometry(1, 16, 12);
 const raycaster = new Raycaster();
@@ -50,23 +51,6 @@ function dot(p: BodyVec3, color: string | Color, radius: number, additive = fals
   return m;
 }
 
-/**
- * The students' colours on the heat map and in its legend, in the order the files were loaded:
- * none is a verdict's green, amber or red, nor the target's white. They repeat after seven.
- */
-export const STUDENT_COLORS = [
-  '#4da3ff',
-  '#c77dff',
-  '#ff6ec7',
-  '#2ed3d3',
-  '#5c7cfa',
-  '#e3b5ff',
-  '#a5d8ff',
-] as const;
-export const studentColor = (index: number): string =>
-  STUDENT_COLORS[
-    ((index % STUDENT_COLORS.length) + STUDENT_COLORS.length) % STUDENT_COLORS.length
-  ]!;
 /** A needle that could not go in: no verdict, so no verdict's colour. */
 export const NO_VERDICT_COLOR = '#8a94a0';
 

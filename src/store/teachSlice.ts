@@ -31,6 +31,10 @@ export interface TeachSlice {
   strokeExtended: (p: BodyVec3) => void;
   annotationsCleared: () => void;
   classMarksShown: (m: TeachSlice['classMarks']) => void;
+  /**
+   * Plays a tour from a step, or ends the one playing (null). Ending it clears the selection its
+   * step made, so the step's chip does not stay behind; a structure the user chose instead stays.
+   */
   tourStarted: (tour: Tour | null, step?: number) => void;
   /** Moves to a step; out-of-range steps are clamped. */
   tourStepped: (step: number) => void;
@@ -62,9 +66,14 @@ export const createTeachSlice: StateCreator<Full, [], [], TeachSlice> = (set) =>
   annotationsCleared: () => set({ strokes: [] }),
   classMarksShown: (m) => set({ classMarks: m }),
   tourStarted: (tour, step = 0) =>
-    set({
-      tour,
-      tourStep: tour ? Math.max(0, Math.min(tour.steps.length - 1, Math.floor(step) || 0)) : 0,
+    set((s) => {
+      const stepSelected = s.tour?.steps[s.tourStep]?.selected;
+      const ended = !tour && stepSelected !== undefined && s.selectedId === stepSelected;
+      return {
+        tour,
+        tourStep: tour ? Math.max(0, Math.min(tour.steps.length - 1, Math.floor(step) || 0)) : 0,
+        ...(ended ? { selectedId: null } : {}),
+      };
     }),
   tourStepped: (step) =>
     set((s) =>

@@ -1,4 +1,4 @@
-import { useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useStore } from '../store/index.ts';
 import { MODES, type Mode } from '../store/viewSlice.ts';
 
@@ -24,6 +24,11 @@ export function Header() {
   const rightDrawerToggled = useStore((s) => s.rightDrawerToggled);
   const shortcutsDialogToggled = useStore((s) => s.shortcutsDialogToggled);
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
+
+  // where the strip still scrolls (a very narrow window), the chosen mode's tab is brought into it
+  useEffect(() => {
+    tabs.current[MODES.indexOf(mode)]?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [mode]);
 
   const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
     const i = MODES.indexOf(mode);

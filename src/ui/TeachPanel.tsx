@@ -46,7 +46,8 @@ import {
 } from '../domain/tours/schema.ts';
 import { VERDICT_COLORS } from '../scene/Needle.tsx';
 import { useQuizWorld } from '../scene/quizService.ts';
-import { NO_VERDICT_COLOR, scoreColor, studentColor } from '../scene/TeachOverlay.tsx';
+import { NO_VERDICT_COLOR, scoreColor } from '../scene/TeachOverlay.tsx';
+import { studentColor } from '../scene/studentColors.ts';
 import { captureStep } from '../scene/tourPlayback.ts';
 import { useStore } from '../store/index.ts';
 import { promptOf, QuestionTypeChecks, useNames } from './QuizQuestion.tsx';
@@ -63,6 +64,46 @@ import { TeachTools } from './TeachStage.tsx';
 
 const st = () => useStore.getState();
 const pct = (x: number) => `${Math.round(x * 100)} %`;
+
+/**
+ * A labelled chooser of one JSON file, whose text is handed on with the file's name; the choice is
+ * cleared, so the same file can be chosen again once it is fixed. A file that cannot be read is
+ * said through `onError`.
+ *
+ * @example
+ * <JsonFileField id="tour-file" label="Open a tour file (.json)" onText={open} onError={setError} />
+ */
+function JsonFileField({
+  id,
+  label,
+  onText,
+  onError,
+}: {
+  id: string;
+  label: string;
+  onText: (text: string, name: string) => void;
+  onError: (message: string) => void;
+}) {
+  return (
+    <div className="file-field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="file"
+        accept=".json,application/json"
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (!f) return;
+          void readTextFile(f).then(
+            (text) => onText(text, f.name),
+            () => onError(`${f.name}: could not be read.`),
+          );
+        }}
+      />
+    </div>
+  );
+}
 
 function Presentation() {
   const presenting = useStore((s) => s.presenting);
@@ -165,26 +206,15 @@ function Tours() {
           </button>
         </div>
       )}
-      <div className="file-field">
-        <label htmlFor="tour-file">Open a tour file (.json)</label>
-        <input
-          id="tour-file"
-          type="file"
-          accept=".json,application/json"
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            e.target.value = '';
-            if (!f) return;
-            void readTextFile(f).then(
-              (text) => {
-                const t = read(text, f.name);
-                if (t) st().tourStarted(t);
-              },
-              () => setError(`${f.name}: could not be read.`),
-            );
-          }}
-        />
-      </div>
+      <JsonFileField
+        id="tour-file"
+        label="Open a tour file (.json)"
+        onText={(text, name) => {
+          const t = read(text, name);
+          if (t) st().tourStarted(t);
+        }}
+        onError={setError}
+      />
       {error && (
         <p className="error" role="alert">
           {error} Nothing was changed.
@@ -860,35 +890,27 @@ function ClassQuiz() {
       {!quiz ? (
         <>
           <ClassQuizBuilder world={world} onBuilt={setQuiz} />
-          <div className="file-field">
-            <label htmlFor="class-quiz-file">or open the quiz you handed out</label>
-            <input
-              id="class-quiz-file"
-              type="file"
-              accept=".json,application/json"
-              onChange={(e) => {
-                const f = e.target.files?.[0];
-                e.target.value = '';
-                if (!f) return;
-                void readTextFile(f).then((text) => {
-                  try {
-                    setQuiz(
-                      parseQuizFile(
-                        text,
-                        f.name,
-                        world.catalog,
-                        new Set(world.body.structures.keys()),
-                        world.body,
-                      ),
-                    );
-                    setError(null);
-                  } catch (err) {
-                    setError(err instanceof QuizFileError ? err.message : String(err));
-                  }
-                });
-              }}
-            />
-          </div>
+          <JsonFileField
+            id="class-quiz-file"
+            label="or open the quiz you handed out"
+            onText={(text, name) => {
+              try {
+                setQuiz(
+                  parseQuizFile(
+                    text,
+                    name,
+                    world.catalog,
+                    new Set(world.body.structures.keys()),
+                    world.body,
+                  ),
+                );
+                setError(null);
+              } catch (err) {
+                setError(err instanceof QuizFileError ? err.message : String(err));
+              }
+            }}
+            onError={setError}
+          />
           {error && (
             <p className="error" role="alert">
               {error} Nothing was changed.

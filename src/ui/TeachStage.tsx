@@ -1,11 +1,13 @@
 /**
- * Teach mode over the viewport: the playing tour's caption (large in presentation mode) with its
- * step, sources and Previous / Next, and the laser / pen tools. It applies each step to the body
+ * Teach mode over the viewport: the playing tour's caption (a band at the bottom, large type in
+ * presentation mode) with its step, sources and Previous / Next, the laser / pen tools, and while
+ * presenting the names on the class heat map. It applies each step to the body
  * as the step changes, whether it is stepped from here, the panel or a presentation clicker.
  */
 import { useEffect, useState } from 'react';
 import { browserCatalog } from '../domain/catalog/browser.ts';
 import { stepSources } from '../domain/tours/file.ts';
+import { studentColor } from '../scene/studentColors.ts';
 import { applyTourStep } from '../scene/tourPlayback.ts';
 import { useNeedleBody } from '../scene/needleService.ts';
 import { useStore } from '../store/index.ts';
@@ -94,30 +96,40 @@ export default function TeachStage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [step, body]);
 
-  if (!tour || !step) return presenting ? <TeachTools /> : null;
+  if (!tour || !step)
+    return presenting ? (
+      <>
+        <TeachTools />
+        <PresentedHeatLegend />
+      </>
+    ) : null;
   const sources = stepSources(step, browserCatalog());
   const last = stepIndex === tour.steps.length - 1;
   return (
     <>
       {presenting && <TeachTools />}
+      {presenting && <PresentedHeatLegend />}
       <section className="tour-caption" aria-live="polite" aria-labelledby="tour-step-title">
-        <p className="eyebrow">
-          {tour.title} · step {stepIndex + 1} of {tour.steps.length}
-        </p>
-        <h2 id="tour-step-title">{step.title}</h2>
-        <p className="tour-text">{step.caption}</p>
-        {note && <p className="hint">{note}</p>}
-        {sources.length > 0 && (
-          <details className="tour-sources" open={presenting}>
-            <summary>Sources ({sources.length})</summary>
-            <ul>
-              {sources.map((src) => (
-                <li key={src.citation}>{src.citation}</li>
-              ))}
-            </ul>
-          </details>
-        )}
-        <div className="button-row">
+        {/* the words scroll inside the caption; Previous / Next stay in view beside or under them */}
+        <div className="tour-caption-body">
+          <p className="eyebrow">
+            {tour.title} · step {stepIndex + 1} of {tour.steps.length}
+          </p>
+          <h2 id="tour-step-title">{step.title}</h2>
+          <p className="tour-text">{step.caption}</p>
+          {note && <p className="hint">{note}</p>}
+          {sources.length > 0 && (
+            <details className="tour-sources">
+              <summary>Sources ({sources.length})</summary>
+              <ul>
+                {sources.map((src) => (
+                  <li key={src.citation}>{src.citation}</li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </div>
+        <div className="button-row tour-nav">
           <button
             type="button"
             className="btn btn-small"
@@ -144,5 +156,34 @@ export default function TeachStage() {
         </div>
       </section>
     </>
+  );
+}
+
+/**
+ * While presenting, the side panel with the heat map's legend is away: who is who on the body is
+ * said over the view instead, each student's name in their colour.
+ *
+ * @example
+ * {presenting && <PresentedHeatLegend />}
+ */
+export function PresentedHeatLegend() {
+  const marks = useStore((s) => s.classMarks?.marks);
+  if (!marks || marks.length === 0) return null;
+  return (
+    <ul className="stage-heat-legend" aria-label="Students on the heat map">
+      {/* in the class's order, as the panel's legend lists them */}
+      {[...marks]
+        .sort((a, b) => a.studentIndex - b.studentIndex)
+        .map((m) => (
+          <li key={m.studentIndex}>
+            <span
+              className="swatch"
+              style={{ background: studentColor(m.studentIndex) }}
+              aria-hidden="true"
+            />{' '}
+            {m.student}
+          </li>
+        ))}
+    </ul>
   );
 }

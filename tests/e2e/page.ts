@@ -26,17 +26,16 @@ export async function waitForReady(page: Page): Promise<void> {
 }
 
 /**
- * Share of the canvas's pixels that differ clearly from its top-left corner (the background),
- * measured on a real screenshot (WebGL's drawing buffer is not readable without
- * preserveDrawingBuffer). The PNG is decoded by the page itself through a 2D canvas.
+ * The RGBA pixels of a part of the page, from a real screenshot (WebGL's drawing buffer is not
+ * readable without preserveDrawingBuffer). The PNG is decoded by the page itself through a 2D
+ * canvas and handed back as base64, which is quicker than a JSON array of numbers.
  */
-export async function drawnFraction(page: Page): Promise<number> {
-  const canvas = page.locator('canvas').first();
-  await canvas.waitFor({ state: 'visible', timeout: 30_000 });
-  const box = await canvas.boundingBox();
-  assert(box && box.width > 10 && box.height > 10, 'the 3D canvas has no size');
-  const png = await page.screenshot({ clip: box });
-  return page.evaluate(async (b64) => {
+export async function screenshotPixels(
+  page: Page,
+  clip: { x: number; y: number; width: number; height: number },
+): Promise<{ width: number; height: number; data: Buffer }> {
+  const png = await page.screenshot({ clip });
+  const got = await page.evaluate(async (b64) => {
     const img = new Image();
     img.src = `data:image/png;base64,${b64}`;
     await img.decode();
@@ -47,17 +46,31 @@ export async function drawnFraction(page: Page): Promise<number> {
     if (!g) throw new Error('no 2D context');
     g.drawImage(img, 0, 0);
     const { data } = g.getImageData(0, 0, c.width, c.height);
-    const [r0, g0, b0] = [data[0] ?? 0, data[1] ?? 0, data[2] ?? 0];
-    let differ = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      const d =
-        Math.abs((data[i] ?? 0) - r0) +
-        Math.abs((data[i + 1] ?? 0) - g0) +
-        Math.abs((data[i + 2] ?? 0) - b0);
-      if (d > 30) differ++;
-    }
-    return differ / (data.length / 4);
+    let bin = '';
+    for (let i = 0; i < data.length; i += 0x8000)
+      bin += String.fromCharCode(...data.subarray(i, i + 0x8000));
+    return { width: c.width, height: c.height, b64: btoa(bin) };
   }, png.toString('base64'));
+  return { width: got.width, height: got.height, data: Buffer.from(got.b64, 'base64') };
+}
+
+/** Share of the canvas's pixels that differ clearly from its top-left corner (the background). */
+export async function drawnFraction(page: Page): Promise<number> {
+  const canvas = page.locator('canvas').first();
+  await canvas.waitFor({ state: 'visible', timeout: 30_000 });
+  const box = await canvas.boundingBox();
+  assert(box && box.width > 10 && box.height > 10, 'the 3D canvas has no size');
+  const { data } = await screenshotPixels(page, box);
+  const [r0, g0, b0] = [data[0] ?? 0, data[1] ?? 0, data[2] ?? 0];
+  let differ = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    const d =
+      Math.abs((data[i] ?? 0) - r0) +
+      Math.abs((data[i + 1] ?? 0) - g0) +
+      Math.abs((data[i + 2] ?? 0) - b0);
+    if (d > 30) differ++;
+  }
+  return differ / (data.length / 4);
 }
 
 /**

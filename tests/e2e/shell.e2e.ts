@@ -57,6 +57,27 @@ export const tests: E2ETest[] = [
           `the ${panel} toggle is too small to tap`,
         );
       }
+      // every mode tab whole in the window and in the header, none scrolled away or cut
+      const tabs = await page.locator('[role="tab"]').evaluateAll((els) =>
+        els.map((el) => {
+          const r = el.getBoundingClientRect();
+          const strip = el.parentElement!;
+          return {
+            name: el.textContent,
+            left: r.left,
+            right: r.right,
+            cut: el.scrollWidth > el.clientWidth,
+            stripScrolls: strip.scrollWidth > strip.clientWidth,
+          };
+        }),
+      );
+      assert(tabs.length === 5, `${tabs.length} mode tabs`);
+      for (const t of tabs)
+        assert(
+          t.left >= 0 && t.right <= 390 && !t.cut && !t.stripScrolls,
+          `the ${t.name} tab is not wholly in view: ${JSON.stringify(t)}`,
+        );
+      await screenshot('shell-phone-tabs.png', page);
       await page.locator('header button[aria-controls="left-panel"]').tap();
       await page.waitForFunction(
         () => document.getElementById('left-panel')?.classList.contains('open'),

@@ -14,7 +14,7 @@ import { perfectAnswer } from '../../src/domain/quiz/score.ts';
 import { quizToText } from '../../src/domain/quiz/file.ts';
 import { QUESTION_TYPE_LABELS, type Answer } from '../../src/domain/quiz/schema.ts';
 import type { E2ETest } from './types.ts';
-import { assert, waitForReady } from './page.ts';
+import { assert, screenshotPixels, waitForReady } from './page.ts';
 
 interface TeachState {
   tour: { id: string; step: number; steps: number } | null;
@@ -62,21 +62,10 @@ async function chooseTwiceAtOnce(
 
 /** The colours of the page's pixels in a 5 × 5 square around (x, y), from a real screenshot. */
 async function pixelsAround(page: Page, x: number, y: number): Promise<[number, number, number][]> {
-  const png = await page.screenshot({ clip: { x: x - 2, y: y - 2, width: 5, height: 5 } });
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.naturalWidth;
-    c.height = img.naturalHeight;
-    const g = c.getContext('2d')!;
-    g.drawImage(img, 0, 0);
-    const { data } = g.getImageData(0, 0, c.width, c.height);
-    const out: [number, number, number][] = [];
-    for (let i = 0; i < data.length; i += 4) out.push([data[i]!, data[i + 1]!, data[i + 2]!]);
-    return out;
-  }, png.toString('base64'));
+  const { data } = await screenshotPixels(page, { x: x - 2, y: y - 2, width: 5, height: 5 });
+  const out: [number, number, number][] = [];
+  for (let i = 0; i < data.length; i += 4) out.push([data[i]!, data[i + 1]!, data[i + 2]!]);
+  return out;
 }
 
 const hexRgb = (hex: string): [number, number, number] => [
@@ -94,6 +83,50 @@ async function assertLabelAbove(page: Page, id: string): Promise<void> {
     label.y + label.height <= input.y + 0.5,
     `the label of #${id} (bottom ${label.y + label.height}) overlaps its file chooser (top ${input.y})`,
   );
+}
+
+/** Whether a box lies wholly inside the window (with half a pixel of rounding). */
+async function inWindow(page: Page, selector: string): Promise<boolean> {
+  const box = await page.locator(selector).boundingBox();
+  const size = page.viewportSize();
+  return (
+    !!box &&
+    !!size &&
+    box.x >= -0.5 &&
+    box.y >= -0.5 &&
+    box.x + box.width <= size.width + 0.5 &&
+    box.y + box.height <= size.height + 0.5
+  );
+}
+
+/**
+ * Moves the pointer over a grid on the canvas until it is on a structure (the store's hoveredId
+ * is set); returns whether it found one.
+ */
+async function hoverSomeStructure(page: Page): Promise<boolean> {
+  const box = (await page.locator('main.viewport canvas').boundingBox())!;
+  for (let gy = 2; gy <= 6; gy++)
+    for (let gx = 3; gx <= 5; gx++) {
+      await page.mouse.move(box.x + (box.width * gx) / 8, box.y + (box.height * gy) / 8);
+      await page.waitForTimeout(200);
+      if ((await page.evaluate(() => window.__needlewise?.getState().hoveredId)) != null)
+        return true;
+    }
+  return false;
+}
+
+/** Plays the headache tour and presents it (on a narrow window the Teach panel is a drawer). */
+async function presentHeadacheTour(page: Page, baseUrl: string): Promise<void> {
+  await page.goto(baseUrl + '/#m=teach', { waitUntil: 'load', timeout: 60_000 });
+  await waitForReady(page);
+  const drawer = (page.viewportSize()?.width ?? 1280) <= 900;
+  if (drawer) await page.locator('header button[aria-controls="right-panel"]').click();
+  await page.getByRole('button', { name: 'Headache from the neck and shoulder' }).click();
+  if (drawer) await page.keyboard.press('Escape'); // closes the drawer
+  await page.locator('#tour-step-title').waitFor();
+  await page.locator('main.viewport').click({ position: { x: 5, y: 300 } });
+  await page.keyboard.press('p');
+  assert((await teachState(page)).presenting, 'P did not start presenting');
 }
 
 export const tests: E2ETest[] = [
@@ -154,6 +187,81 @@ export const tests: E2ETest[] = [
       await page.keyboard.press('Escape');
       s = await teachState(page);
       assert(!s.presenting, 'Escape did not stop presenting');
+    },
+  },
+  {
+    name: "presenting a tour: a low caption band with Previous / Next in view (1280×800, 1280×720, 390×844), sources closed, no hover label or chip, the tour's chip gone when it ends",
+    async run({ page, baseUrl, newPage, screenshot }) {
+      // the pointer on the body shows its label before presenting: the check below means something
+      await page.goto(baseUrl + '/#m=teach', { waitUntil: 'load', timeout: 60_000 });
+      await waitForReady(page);
+      assert(await hoverSomeStructure(page), 'the pointer found no structure before presenting');
+      assert(await page.locator('.hover-label').isVisible(), 'no hover label before presenting');
+      await presentHeadacheTour(page, baseUrl);
+      await page.waitForTimeout(2200); // the camera flies to the step
+      const caption = (await page.locator('.tour-caption').boundingBox())!;
+      assert(
+        caption.height <= 0.22 * 800,
+        `the caption is ${Math.round(caption.height)} px high, ${Math.round((caption.height / 800) * 100)} % of the view (want ≤ 22 %)`,
+      );
+      const scrolls = await page
+        .locator('.tour-caption-body')
+        .evaluate((el) => el.scrollHeight > el.clientHeight + 1);
+      assert(scrolls, "the first step's caption fits: the test does not show a long one scrolls");
+      for (const name of ['Previous', 'Next'])
+        assert(
+          await inWindow(page, `.tour-nav button:has-text("${name}")`),
+          `${name} is not wholly in the window while presenting`,
+        );
+      assert(
+        (await page.locator('.tour-sources').evaluate((d) => (d as HTMLDetailsElement).open)) ===
+          false,
+        "the step's sources are open while presenting",
+      );
+      await screenshot('teach-present-caption.png');
+      // no hover label over the class's view
+      assert(await hoverSomeStructure(page), 'the pointer found no structure while presenting');
+      assert(
+        !(await page.locator('.hover-label').isVisible()),
+        'the hover label shows while presenting',
+      );
+      // step 3 selects the carotid: its chip stays off the projected view
+      await page.keyboard.press('PageDown');
+      await page.keyboard.press('PageDown');
+      let s = await teachState(page);
+      assert(s.tour?.step === 2, `at step ${s.tour?.step}`);
+      const selected = await page.evaluate(() => window.__needlewise?.getState().selectedId);
+      assert(selected === 'common-carotid-artery-right', `selected: ${selected}`);
+      assert(
+        !(await page.locator('.selection-chip').isVisible()),
+        'the selection chip shows while presenting',
+      );
+      // the tour ended: the chip its step set goes with it
+      await page.keyboard.press('Escape');
+      await page.locator('.selection-chip').waitFor({ state: 'visible' });
+      await page.locator('#right-panel').getByRole('button', { name: 'End the tour' }).click();
+      s = await teachState(page);
+      assert(s.tour === null, 'the tour did not end');
+      const after = await page.evaluate(() => window.__needlewise?.getState().selectedId);
+      assert(after === null, `the tour's selection stayed after it ended: ${after}`);
+      assert(
+        !(await page.locator('.selection-chip').isVisible()),
+        "the tour's chip stayed after it ended",
+      );
+      // Previous / Next stay in the window on a short screen and on a phone
+      for (const viewport of [
+        { width: 1280, height: 720 },
+        { width: 390, height: 844 },
+      ]) {
+        const p = await newPage({ viewport });
+        await presentHeadacheTour(p, baseUrl);
+        for (const name of ['Previous', 'Next'])
+          assert(
+            await inWindow(p, `.tour-nav button:has-text("${name}")`),
+            `${name} is not wholly in the window at ${viewport.width}×${viewport.height}`,
+          );
+        await screenshot(`teach-present-${viewport.width}x${viewport.height}.png`, p);
+      }
     },
   },
   {
@@ -243,6 +351,20 @@ export const tests: E2ETest[] = [
       );
       await legend.getByRole('radio', { name: /^All students/ }).check();
       assert((await teachState(page)).classMarks === 4, 'all four not shown again');
+      // presenting the heat map: the panel with the legend goes, the names stay over the view,
+      // in the panel legend's order (that of the files as they were read)
+      const inPanel = await legend.locator('label strong').allTextContents();
+      await page.getByRole('button', { name: 'Start presenting' }).click();
+      const named = page.getByRole('list', { name: 'Students on the heat map' });
+      await named.waitFor({ state: 'visible' });
+      const names = (await named.locator('li').allTextContents()).map((t) => t.trim());
+      assert(
+        isDeepStrictEqual(names, inPanel) && names.length === 4,
+        `named over the view: ${JSON.stringify(names)}, in the panel: ${JSON.stringify(inPanel)}`,
+      );
+      await screenshot('teach-heatmap-presenting.png');
+      await page.keyboard.press('Escape');
+      await named.waitFor({ state: 'hidden' });
     },
   },
   {

@@ -210,6 +210,19 @@ describe('teach slice', () => {
     expect(snapshot(s.getState()).tour).toBeNull();
   });
 
+  it('ending a tour clears the selection its step made, not one the user made', () => {
+    const s = fresh();
+    const selecting = { ...tour, steps: [{ title: 'a', caption: 'a', selected: 'deltoid-l' }] };
+    s.getState().tourStarted(selecting);
+    s.getState().structureSelected('deltoid-l'); // as the step applies it
+    s.getState().tourStarted(null);
+    expect(s.getState().selectedId).toBeNull();
+    s.getState().tourStarted(selecting);
+    s.getState().structureSelected('trapezius-r'); // the user picks another one
+    s.getState().tourStarted(null);
+    expect(s.getState().selectedId).toBe('trapezius-r');
+  });
+
   it('draws strokes point by point, keeps at most MAX_STROKES, and clears them with one event', () => {
     const s = fresh();
     s.getState().strokeExtended([0, 1, 0]); // no stroke yet: ignored
