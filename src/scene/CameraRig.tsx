@@ -11,14 +11,15 @@ import {
   MIN_DISTANCE,
   presetPose,
 } from './cameraPresets.ts';
-import { fitDistance, sphereDistance } from '../domain/regions/frame.ts';
+import { fitInWindow, sphereDistance } from '../domain/regions/frame.ts';
 import { sceneRegistry } from './registry.ts';
+import { clearWindow } from './viewWindow.ts';
 
 /** Camera never dips below this height (m): no looking up from under the floor. */
 const MIN_CAMERA_Y = 0.03;
 const FLIGHT_SECONDS = 0.9;
-/** Share of the view a framed zone may fill: the camera toolbar and view label sit over its edges. */
-const FRAME_FILL = 0.8;
+/** Share of the clear part of the view a framed zone may fill (the view's labels sit at its edges). */
+const FRAME_FILL = 0.88;
 
 // per-frame state lives in plain objects, scratch vectors at module scope
 const flight = {
@@ -47,6 +48,7 @@ export function CameraRig() {
   const invalidate = useThree((s) => s.invalidate);
   const clock = useThree((s) => s.clock);
   const size = useThree((s) => s.size);
+  const gl = useThree((s) => s.gl);
   const cameraRequest = useStore((s) => s.cameraRequest);
   const focusRequest = useStore((s) => s.focusRequest);
 
@@ -101,9 +103,23 @@ export function CameraRig() {
       const center = new Vector3(...at.center);
       const dir = new Vector3(...at.from).normalize();
       const aspect = size.width / Math.max(1, size.height);
-      const fit = at.fit?.length
-        ? fitDistance(at.fit, at.center, at.from, CAMERA_FOV_DEG, aspect, FRAME_FILL)
-        : sphereDistance(at.radius, CAMERA_FOV_DEG, aspect);
+      if (at.fit?.length) {
+        // frame this: into the band the caption and toolbars leave clear
+        const w = fitInWindow(
+          at.fit,
+          at.center,
+          at.from,
+          CAMERA_FOV_DEG,
+          aspect,
+          clearWindow(gl.domElement),
+          FRAME_FILL,
+        );
+        const target = new Vector3(...w.target);
+        const d = MathUtils.clamp(w.distance, MIN_DISTANCE, MAX_DISTANCE * 0.8);
+        fly(target.clone().addScaledVector(dir, d), target);
+        return;
+      }
+      const fit = sphereDistance(at.radius, CAMERA_FOV_DEG, aspect);
       fly(
         center.clone().addScaledVector(dir, MathUtils.clamp(fit, MIN_DISTANCE, MAX_DISTANCE * 0.8)),
         center,

@@ -13,7 +13,7 @@ const SHORT: Record<CameraPreset, { label: string; title: string; key: string }>
 export function CameraToolbar() {
   const cameraPresetChosen = useStore((s) => s.cameraPresetChosen);
   return (
-    <div className="camera-toolbar" role="toolbar" aria-label="Camera views">
+    <div className="camera-toolbar" role="toolbar" aria-label="Camera views" data-covers-view>
       {CAMERA_PRESETS.map((p) => (
         <button
           key={p}

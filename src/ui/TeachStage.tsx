@@ -27,7 +27,7 @@ export function TeachTools() {
   const strokes = useStore((s) => s.strokes.length);
   const presenting = useStore((s) => s.presenting);
   return (
-    <div className="teach-tools" role="toolbar" aria-label="Pointer tools">
+    <div className="teach-tools" role="toolbar" aria-label="Pointer tools" data-covers-view>
       {presenting && (
         <button
           type="button"
@@ -109,7 +109,12 @@ export default function TeachStage() {
     <>
       {presenting && <TeachTools />}
       {presenting && <PresentedHeatLegend />}
-      <section className="tour-caption" aria-live="polite" aria-labelledby="tour-step-title">
+      <section
+        className="tour-caption"
+        aria-live="polite"
+        aria-labelledby="tour-step-title"
+        data-covers-view
+      >
         {/* the words scroll inside the caption; Previous / Next stay in view beside or under them */}
         <div className="tour-caption-body">
           <p className="eyebrow">

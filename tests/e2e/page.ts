@@ -94,10 +94,19 @@ export async function waitForFramed(page: Page, timeoutMs = 20_000): Promise<voi
       const fit = api.getState().focusRequest?.at?.fit;
       if (!fit) return ['no framed request'];
       const r = document.querySelector('main.viewport canvas')!.getBoundingClientRect();
+      // the caption and toolbars over the view: nothing framed may lie under them
+      const covers = [...document.querySelectorAll('[data-covers-view]')]
+        .map((e) => e.getBoundingClientRect())
+        .filter((o) => o.width >= r.width * 0.3 && o.height > 0);
       return fit.flatMap((c) => {
         const p = api.projectPoint(c);
         const inside = p && p.x >= r.left && p.x <= r.right && p.y >= r.top && p.y <= r.bottom;
-        return inside ? [] : [{ corner: c, at: p, canvas: [r.left, r.top, r.right, r.bottom] }];
+        const under =
+          p &&
+          covers.find((o) => p.x >= o.left && p.x <= o.right && p.y >= o.top && p.y <= o.bottom);
+        return inside && !under
+          ? []
+          : [{ corner: c, at: p, canvas: [r.left, r.top, r.right, r.bottom], under }];
       });
     });
     if (outside.length === 0) return;

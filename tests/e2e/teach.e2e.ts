@@ -14,7 +14,7 @@ import { perfectAnswer } from '../../src/domain/quiz/score.ts';
 import { quizToText } from '../../src/domain/quiz/file.ts';
 import { QUESTION_TYPE_LABELS, type Answer } from '../../src/domain/quiz/schema.ts';
 import type { E2ETest } from './types.ts';
-import { assert, screenshotPixels, waitForReady } from './page.ts';
+import { assert, screenshotPixels, waitForFramed, waitForReady } from './page.ts';
 
 interface TeachState {
   tour: { id: string; step: number; steps: number } | null;
@@ -218,6 +218,8 @@ export const tests: E2ETest[] = [
           false,
         "the step's sources are open while presenting",
       );
+      // the step's zones framed whole in the band above the caption, none of them behind it
+      await waitForFramed(page);
       await screenshot('teach-present-caption.png');
       // no hover label over the class's view
       assert(await hoverSomeStructure(page), 'the pointer found no structure while presenting');

@@ -286,3 +286,49 @@ export function projectToView(
   const tanV = Math.tan((vfovDeg * Math.PI) / 360);
   return { x: dot(o, right) / (ahead * tanV * aspect), y: dot(o, up) / (ahead * tanV) };
 }
+
+/** The part of the view left clear by overlays, as normalised device y (bottom < top, in -1…1). */
+export interface ViewWindow {
+  readonly bottom: number;
+  readonly top: number;
+}
+
+/**
+ * Where a camera goes to hold every point inside a band of the view (the part a caption or a
+ * toolbar leaves clear): the distance along `from`, and the target, moved below (or above) the
+ * framing's centre so the points sit in the band's middle. Found by bisection on the distance
+ * with the target shift proportional to it, checked point by point as three projects them.
+ */
+export function fitInWindow(
+  points: readonly BodyVec3[],
+  center: BodyVec3,
+  from: BodyVec3,
+  vfovDeg: number,
+  aspect: number,
+  window: ViewWindow,
+  fill = 0.9,
+): { distance: number; target: BodyVec3 } {
+  const { up } = viewBasis(from);
+  const tanV = Math.tan((vfovDeg * Math.PI) / 360);
+  const mid = (window.top + window.bottom) / 2;
+  const half = ((window.top - window.bottom) / 2) * fill;
+  const targetAt = (d: number): BodyVec3 => sub(center, scale(up, mid * d * tanV));
+  const holds = (d: number) => {
+    const target = targetAt(d);
+    const eye = add(target, scale(norm(from), d));
+    return points.every((p) => {
+      const q = projectToView(p, eye, target, vfovDeg, aspect);
+      return !!q && Math.abs(q.x) <= fill && Math.abs(q.y - mid) <= half;
+    });
+  };
+  // a safe start: fitted into the band's height alone, then doubled until it holds
+  let hi = Math.max(1e-3, fitDistance(points, center, from, vfovDeg, aspect, Math.min(fill, half)));
+  for (let k = 0; k < 20 && !holds(hi); k++) hi *= 2;
+  let lo = 0;
+  for (let k = 0; k < 40; k++) {
+    const m = (lo + hi) / 2;
+    if (holds(m)) hi = m;
+    else lo = m;
+  }
+  return { distance: hi, target: targetAt(hi) };
+}

@@ -4,6 +4,7 @@ import {
   candidateDirections,
   facingDirection,
   fitDistance,
+  fitInWindow,
   framePoints,
   projectToView,
   sphereDistance,
@@ -187,5 +188,58 @@ describe('projectToView against three', () => {
       expect(mine.y).toBeCloseTo(v.y, 6);
     }
     expect(projectToView([0, 0, 5], [0, 0, 1], [0, 0, 0], 35, 1)).toBeNull();
+  });
+});
+
+describe('fitInWindow: the points held in the band a caption leaves clear', () => {
+  it('every point lands inside the band, as three projects them', () => {
+    const r = rng(99);
+    for (let trial = 0; trial < 40; trial++) {
+      const centre: BodyVec3 = [r() - 0.5, 0.5 + r(), r() - 0.5];
+      const pts = Array.from({ length: 12 }, () => add(centre, scale(randomDir(r), 0.3 * r())));
+      const from = randomDir(r);
+      if (Math.abs(from[1]) > 0.95) continue;
+      const f = framePoints(pts, from);
+      const bottom = -1 + r() * 0.9;
+      const window = { bottom, top: 1 - r() * 0.3 };
+      const aspect = 0.5 + r() * 1.5;
+      const { distance, target } = fitInWindow(f.fit, f.center, f.from, 35, aspect, window, 0.9);
+      const place = (d: number, t: BodyVec3) => {
+        const cam = new PerspectiveCamera(35, aspect, 0.001, 100);
+        cam.position.set(...add(t, scale(f.from, d)));
+        cam.up.set(0, 1, 0);
+        cam.lookAt(new Vector3(...t));
+        cam.updateMatrixWorld(true);
+        return pts.map((p) => new Vector3(...p).project(cam));
+      };
+      const mid = (window.top + window.bottom) / 2;
+      const half = ((window.top - window.bottom) / 2) * 0.9;
+      for (const v of place(distance, target)) {
+        expect(Math.abs(v.y - mid)).toBeLessThanOrEqual(half + 1e-6);
+        expect(Math.abs(v.x)).toBeLessThanOrEqual(0.9 + 1e-6);
+      }
+    }
+  });
+
+  it('the whole view as the band is the plain fit', () => {
+    const pts: BodyVec3[] = [
+      [-0.2, 1, 0],
+      [0.2, 1.3, 0.05],
+    ];
+    const f = framePoints(pts, [0, 0, 1]);
+    const w = fitInWindow(f.fit, f.center, f.from, 35, 1.4, { bottom: -1, top: 1 }, 0.9);
+    expect(w.distance).toBeCloseTo(fitDistance(f.fit, f.center, f.from, 35, 1.4, 0.9), 4);
+    expect(w.target).toEqual(f.center);
+  });
+
+  it('a caption over the lower third moves the target down, so the points sit higher', () => {
+    const pts: BodyVec3[] = [
+      [0, 1, 0],
+      [0, 1.2, 0],
+    ];
+    const f = framePoints(pts, [0, 0, 1]);
+    const w = fitInWindow(f.fit, f.center, f.from, 35, 1.4, { bottom: -1 / 3, top: 1 }, 0.9);
+    expect(w.target[1]).toBeLessThan(f.center[1]);
+    expect(w.distance).toBeGreaterThan(fitDistance(f.fit, f.center, f.from, 35, 1.4, 0.9));
   });
 });
