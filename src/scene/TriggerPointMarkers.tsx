@@ -6,9 +6,11 @@ import {
   Float32BufferAttribute,
   Group,
   InstancedMesh,
+  DoubleSide,
   LineBasicMaterial,
   LineSegments,
   Matrix4,
+  Mesh,
   MeshBasicMaterial,
   SphereGeometry,
 } from 'three';
@@ -16,7 +18,11 @@ import { browserCatalog } from '../domain/catalog/browser.ts';
 import { useStore } from '../store/index.ts';
 import type { TriggerRef } from '../store/triggerSlice.ts';
 import { refKey, usePlacements, ZONE_COLORS } from './catalogService.ts';
+import { crossTriangles } from './crossMark.ts';
 import { useNeedleBody } from './needleService.ts';
+import { add, norm, scale, sub } from '../domain/vec.ts';
+
+const SKIN_ONLY: ReadonlySet<string> = new Set(['skin']);
 
 const m = new Matrix4();
 const idle = new Color('#fff3b0');
@@ -109,19 +115,25 @@ export function TriggerPointMarkers() {
   const extras = useMemo(() => {
     if (!placements || shown.length === 0) return null;
     const g = new Group();
-    const pos: number[] = [];
+    const rim: number[] = [];
+    const core: number[] = [];
     const col: number[] = [];
     const inner = new SphereGeometry(0.0035, 12, 8);
     shown.forEach((r, k) => {
       const p = placements.get(refKey(r.id, r.side));
       if (!p) return;
-      const s = 0.009;
       c.set(ZONE_COLORS[k % ZONE_COLORS.length]!);
-      const [x, y, z] = p.skin;
-      // a cross in the plane facing the viewer is enough at this size: two short diagonals
-      pos.push(x - s, y - s, z, x + s, y + s, z, x - s, y + s, z, x + s, y - s, z);
-      pos.push(x, y - s, z - s, x, y + s, z + s, x, y - s, z + s, x, y + s, z - s);
-      for (let i = 0; i < 8; i++) col.push(c.r, c.g, c.b);
+      // a bold × lying on the skin: a light rim under a bar in the zone's colour
+      const out = norm(sub(p.skin, p.point));
+      // the placement's spot is where the line leaves the skin's inner face: the × goes on
+      // its outer face, found along the same line
+      const through =
+        body?.index.hitsAlong(p.skin, out, 0.02, SKIN_ONLY).find((h) => !h.entering)?.distance ?? 0;
+      const at = add(p.skin, scale(out, through));
+      rim.push(...crossTriangles(at, out, 0.011, 0.0028, 0.0015));
+      const bars = crossTriangles(at, out, 0.0095, 0.0014, 0.0022);
+      core.push(...bars);
+      for (let i = 0; i < bars.length / 3; i++) col.push(c.r, c.g, c.b);
       const dot = new InstancedMesh(
         inner,
         // inside the muscle: seen where the layers above it are hidden, faint, or in X-ray
@@ -133,15 +145,19 @@ export function TriggerPointMarkers() {
       dot.raycast = () => {};
       g.add(dot);
     });
-    const geo = new BufferGeometry();
-    geo.setAttribute('position', new Float32BufferAttribute(pos, 3));
-    geo.setAttribute('color', new Float32BufferAttribute(col, 3));
-    const crosses = new LineSegments(geo, new LineBasicMaterial({ vertexColors: true }));
-    crosses.renderOrder = 1003;
-    crosses.raycast = () => {};
-    g.add(crosses);
+    const mesh = (xyz: number[], material: MeshBasicMaterial, order: number, colors?: number[]) => {
+      const geo = new BufferGeometry();
+      geo.setAttribute('position', new Float32BufferAttribute(xyz, 3));
+      if (colors) geo.setAttribute('color', new Float32BufferAttribute(colors, 3));
+      const x = new Mesh(geo, material);
+      x.renderOrder = order;
+      x.raycast = () => {};
+      return x;
+    };
+    g.add(mesh(rim, new MeshBasicMaterial({ color: '#ffffff', side: DoubleSide }), 1003));
+    g.add(mesh(core, new MeshBasicMaterial({ vertexColors: true, side: DoubleSide }), 1004, col));
     return g;
-  }, [placements, shown]);
+  }, [placements, shown, body]);
 
   useEffect(() => {
     if (!markers) return;
