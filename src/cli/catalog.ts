@@ -30,7 +30,7 @@ function union(a: readonly string[], b: readonly string[]): string[] {
 
 /** One trigger point in the CONTRACTS §3 shape, plus the catalog's extra fields. */
 /** Places a trigger point's anchor on the model (inside its muscle) for one side. */
-export type Placer = (anchor: TriggerPoint['anchor'], side: CatalogSide) => Placement | null;
+export type Placer = (t: TriggerPoint, side: CatalogSide) => Placement | null;
 
 export function triggerPointJson(
   t: TriggerPoint,
@@ -50,7 +50,7 @@ export function triggerPointJson(
   ) as Record<CatalogSide, { essential: string[]; spillover: string[]; dangers: string[] }>;
   const surface = landmarks ? resolveBothSides(t.anchor, landmarks) : { left: null, right: null };
   const placed = place
-    ? { left: place(t.anchor, 'left'), right: place(t.anchor, 'right') }
+    ? { left: place(t, 'left'), right: place(t, 'right') }
     : { left: null, right: null };
   // inside the muscle when the model is at hand; else the anchor's surface point
   const position = place
@@ -142,7 +142,7 @@ export async function run(args: readonly string[]): Promise<number> {
     let place: Placer | undefined;
     if (landmarks && existsSync(join(REPO_ROOT, 'public', 'models', 'body.glb'))) {
       const { index } = loadBodyFromDisk(REPO_ROOT);
-      place = (anchor, side) => placeTriggerPoint(anchor, side, landmarks, index);
+      place = (t, side) => placeTriggerPoint(t, side, landmarks, index);
     }
     printJson(catalogJson(catalog, landmarks, place));
     return 0;

@@ -70,7 +70,7 @@ export function needleInput(args: readonly string[]) {
     if (!t)
       throw new CliError(`no trigger point "${tp}" in the catalog (see \`needlewise catalog\`)`);
     const { manifest } = loadBodyFromDisk(undefined, habitus);
-    const placed = placeTriggerPoint(t.anchor, side, manifest.landmarks, index);
+    const placed = placeTriggerPoint(t, side, manifest.landmarks, index);
     if (!placed) throw new CliError(`${tp} cannot be placed on this model (${side})`, 1);
     subject = { needling: t.needling, side, muscleStructure: placed.structure };
     if (opts.values.entry === undefined) {

@@ -26,7 +26,7 @@ export function usePlacements(body: NeedleBody | null): ReadonlyMap<string, Plac
     const out = new Map<string, Placement>();
     for (const t of browserCatalog().triggerPoints)
       for (const side of ['left', 'right'] as const) {
-        const p = placeTriggerPoint(t.anchor, side, manifest.landmarks, body.index);
+        const p = placeTriggerPoint(t, side, manifest.landmarks, body.index);
         if (p) out.set(refKey(t.id, side), p);
       }
     placementsCache.set(body, out);

@@ -22,7 +22,7 @@ export function snapNeedleTo(body: NeedleBody, snap: Snap, focus = true): string
   const s = useStore.getState();
   const t = browserCatalog().triggerPoints.find((x) => x.id === snap.triggerPointId);
   if (!t || !s.manifest) return 'Unknown trigger point.';
-  const placed = placeTriggerPoint(t.anchor, snap.side, s.manifest.landmarks, body.index);
+  const placed = placeTriggerPoint(t, snap.side, s.manifest.landmarks, body.index);
   if (!placed) return `${t.name} cannot be placed on this model (${snap.side}).`;
   const rec = recommendedNeedle(body, t.needling, snap.side, placed);
   const entry = skinEntry(body.index, rec.entry);

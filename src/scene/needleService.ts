@@ -225,13 +225,13 @@ export function targetGuide(
   if (key === lastGuideKey && lastGuide && lastGuideBody === body) return lastGuide;
   const t = browserCatalog().triggerPoints.find((x) => x.id === target.triggerPointId);
   if (!t) return null;
-  const placed = placeTriggerPoint(t.anchor, target.side, landmarks, body.index);
+  const placed = placeTriggerPoint(t, target.side, landmarks, body.index);
   if (!placed) return null;
   const rec = recommendedNeedle(body, t.needling, target.side, placed);
   const entry = skinEntry(body.index, rec.entry).point;
   lastGuide = {
     ...target,
-    point: placed.point,
+    point: rec.target,
     rec,
     rule: { needling: t.needling, side: target.side, muscleStructure: placed.structure },
     cone: needleCone(body, entry, rec.direction, Math.min(t.needling.depthMm.max, MAX_DEPTH_MM)),

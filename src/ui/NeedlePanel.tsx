@@ -308,7 +308,7 @@ function RecommendationGaps({ rec }: { rec: RecommendedNeedle }) {
     gaps.push('no line through the point on this model keeps every part of the direction rule');
   if (!rec.withinDepth)
     gaps.push(
-      `the point lies ${Math.round(rec.pointDepthMm)} mm along the line shown, outside the catalog's ${rec.depthMm.min}–${rec.depthMm.max} mm`,
+      `the point lies ${Math.round(rec.pointDepthMm)} mm along the line shown, outside the catalog's ${rec.depthMm.min}–${rec.depthMm.max} mm: the point is put as near the range as its muscle on this model allows`,
     );
   if (!rec.safeAtMax) gaps.push("at the catalog's maximum depth the line shown meets a danger");
   if (!gaps.length) return null;

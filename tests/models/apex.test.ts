@@ -116,7 +116,7 @@ describe('the top of the shoulder over the apex', () => {
         // (it met 16 mm when the dome fell away under the ribs).
         const { manifest } = loadBodyFromDisk(undefined, build);
         const body = loadNeedleBodyFromDisk(undefined, build);
-        const p = placeTriggerPoint(t.anchor, side, manifest.landmarks, body.index)!;
+        const p = placeTriggerPoint(t, side, manifest.landmarks, body.index)!;
         const e = skinEntry(body.index, p.skin);
         const r = simulateNeedle(body, { entry: e.point, direction: e.inward, depthMm: 100 });
         const k = r.layers.findIndex((l) => l.kind === 'pleura' || l.kind === 'lung');

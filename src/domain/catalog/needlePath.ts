@@ -10,6 +10,7 @@ import type { DirectionRule, Needling } from './schema.ts';
 import { along, cross, dot, norm, sub } from '../vec.ts';
 import { simulateNeedle, skinEntry, type NeedleBody } from '../needle/simulate.ts';
 import { directionBreaches, ruleDirection } from './ruleCheck.ts';
+import { depthInRange, runAlong } from './placement.ts';
 
 export { ruleDirection };
 
@@ -78,6 +79,13 @@ interface Candidate {
 /** Tilts (degrees from the skin spot's normal) and azimuths the search tries after the rules. */
 const SEARCH_TILTS = [0, 15, 30, 40, 50, 55, 60, 65, 70, 78];
 const SEARCH_AZIMUTHS = 16;
+/**
+ * How far (m) the point may move along a recommended line toward the depth range. Placement
+ * already moved it along the line in from its nearest skin spot; a line at another angle finds
+ * it at another depth, and moving it further there would take the needle's target away from the
+ * marker every view shows (by up to 4 cm on a line through the length of a muscle).
+ */
+const LINE_SLIDE = 0.004;
 /** How far from the point (m) the search looks for an entry. */
 const SEARCH_REACH = 0.15;
 
@@ -100,7 +108,7 @@ export function recommendedNeedle(
   body: NeedleBody,
   needling: Needling,
   side: CatalogSide,
-  placed: { readonly point: BodyVec3; readonly skin: BodyVec3 },
+  placed: { readonly point: BodyVec3; readonly skin: BodyVec3; readonly structure?: string },
 ): RecommendedNeedle {
   const { index } = body;
   const length = needling.needleLengthMm / 1000;
@@ -179,11 +187,28 @@ export function recommendedNeedle(
     }
   }
 
+  /**
+   * The trigger point on a candidate line: the placed point, or, when that lies outside the
+   * catalog's depth range along this line, the point of the same run of its muscle on the line
+   * nearest the range (placement.ts, depthInRange). The line passes through it either way.
+   */
+  const onLine = (c: Candidate): BodyVec3 => {
+    if (!placed.structure) return placed.point;
+    const at = dot(sub(placed.point, c.entry), c.direction);
+    const run = runAlong(index, placed.structure, c.entry, c.direction, at);
+    if (!run) return placed.point;
+    const wanted = depthInRange(run, at, needling.depthMm);
+    const depth = Math.min(Math.max(wanted, at - LINE_SLIDE), at + LINE_SLIDE);
+    if (depth === at) return placed.point;
+    const moved = along(c.entry, c.direction, depth);
+    return index.contains(placed.structure, moved) ? moved : placed.point;
+  };
   const { min, max } = needling.depthMm;
   type Ranked = RecommendedNeedle & { readonly rank: number; readonly outside: number };
   let best: Ranked | null = null;
   for (const c of candidates()) {
-    const pointDepthMm = dot(sub(placed.point, c.entry), c.direction) * 1000;
+    const target = onLine(c);
+    const pointDepthMm = dot(sub(target, c.entry), c.direction) * 1000;
     const obeysRule = directionBreaches(needling, side, c.direction, c.inward).length === 0;
     const withinDepth = pointDepthMm >= min - 0.5 && pointDepthMm <= max + 0.5;
     // of two lines alike in rank, the one whose point lies nearer the depth range
@@ -205,7 +230,7 @@ export function recommendedNeedle(
         entry: c.entry,
         direction: c.direction,
         ...(c.backstop ? { backstop: c.backstop } : {}),
-        target: placed.point,
+        target,
         depthMm: needling.depthMm,
         needleLengthMm: needling.needleLengthMm,
         obeysRule,

@@ -1,7 +1,8 @@
 /**
  * Places a trigger point on the generated model: from its anchor's surface point, find the
- * nearest part of its muscle and put the point midway through the muscle's thickness along the
- * line from the surface, and its skin spot where that line leaves the skin. Recomputed from the
+ * nearest part of its muscle, take the middle of the muscle's thickness along the line from the
+ * surface, then move it along the line in from its nearest skin spot to the catalog's depth range
+ * where the muscle allows (depthInRange); its skin spot is the skin nearest the point. Recomputed from the
  * model, so positions follow the model when it changes.
  */
 import type { BodyIndex } from '../body/bodyIndex.ts';
@@ -20,6 +21,12 @@ export interface Placement {
   structure: string;
 }
 
+/** What placing a trigger point reads of it: its anchor and the catalog's depth range. */
+export interface PlacedPoint {
+  readonly anchor: TrpAnchor;
+  readonly needling: { readonly depthMm: DepthRange };
+}
+
 /**
  * The trigger point's place on one side, or null when the model lacks the landmarks or muscle.
  * The model is built as mirror images, so a point on the right is the left one mirrored, when
@@ -28,21 +35,97 @@ export interface Placement {
  * mirror of the left).
  */
 export function placeTriggerPoint(
-  anchor: TrpAnchor,
+  t: PlacedPoint,
   side: CatalogSide,
   landmarks: LandmarkMap,
   index: BodyIndex,
 ): Placement | null {
+  const { anchor } = t;
+  const depthMm = t.needling.depthMm;
   const right = `${anchor.structure}-right`;
   if (side === 'right' && index.get(right)) {
-    const left = placeOnSide(anchor, 'left', landmarks, index);
+    const left = placeOnSide(anchor, 'left', landmarks, index, depthMm);
     if (left && left.structure === `${anchor.structure}-left`) {
       const point: BodyVec3 = [-left.point[0], left.point[1], left.point[2]];
       if (index.contains(right, point))
         return { point, skin: index.closest('skin', point).point, structure: right };
     }
   }
-  return placeOnSide(anchor, side, landmarks, index);
+  return placeOnSide(anchor, side, landmarks, index, depthMm);
+}
+
+/** The catalog's depth range of a point (mm from the skin). */
+export interface DepthRange {
+  readonly min: number;
+  readonly max: number;
+}
+
+/** How far inside the muscle's faces (m) a point moved to its depth range stays, at most. */
+const FACE_INSET = 0.003;
+/** How far inside the catalog's range (mm) a moved point is put. */
+const RANGE_INSET_MM = 1;
+
+/**
+ * The run of a structure along the line from `from` (distances in metres along `dir`) that holds
+ * the point `at` metres along it, or null when the line is outside the structure there.
+ */
+export function runAlong(
+  index: BodyIndex,
+  structure: string,
+  from: BodyVec3,
+  dir: BodyVec3,
+  at: number,
+): { readonly from: number; readonly to: number } | null {
+  const hits = index.hitsAlong(from, dir, at + 0.15, new Set([structure]));
+  for (let i = 0; i < hits.length; i++) {
+    if (!hits[i]!.entering) continue;
+    const exit = hits.slice(i + 1).find((h) => !h.entering);
+    if (exit && hits[i]!.distance <= at + 1e-6 && exit.distance >= at - 1e-6)
+      return { from: hits[i]!.distance, to: exit.distance };
+  }
+  return null;
+}
+
+/**
+ * Where along a line a trigger point lies: its depth `at` (m from the skin) when that is inside
+ * the catalog's range, otherwise the depth nearest it that lies both inside the range (1 mm in
+ * from its ends) and inside the same run of the muscle (3 mm, or a third of the run, in from each
+ * face); where the two do not overlap, the muscle face nearest the range. A trigger point lies
+ * somewhere in its taut band through the muscle's thickness: the catalog says how deep a needle
+ * finds it and the model says where the muscle is. Where they disagree (the whole muscle deeper
+ * or shallower than the range) the gap stays and is reported, not hidden.
+ */
+export function depthInRange(
+  run: { readonly from: number; readonly to: number },
+  at: number,
+  depthMm: DepthRange,
+): number {
+  const min = depthMm.min / 1000;
+  const max = depthMm.max / 1000;
+  if (at >= min && at <= max) return at;
+  const inset = Math.min(FACE_INSET, (run.to - run.from) / 3);
+  const lo = run.from + inset;
+  const hi = run.to - inset;
+  const ri = Math.min(RANGE_INSET_MM / 1000, (max - min) / 2);
+  const wanted = Math.min(Math.max(at, min + ri), max - ri);
+  return Math.min(Math.max(wanted, lo), hi);
+}
+
+/** The point moved along the line in from its nearest skin spot to its depth range. */
+function toDepthRange(
+  index: BodyIndex,
+  structure: string,
+  point: BodyVec3,
+  depthMm: DepthRange,
+): BodyVec3 {
+  const skin = index.closest('skin', point).point;
+  const dir = norm(sub(point, skin));
+  if (!Number.isFinite(dir[0])) return point;
+  const at = Math.hypot(...sub(point, skin));
+  const run = runAlong(index, structure, skin, dir, at);
+  if (!run) return point;
+  const moved = along(skin, dir, depthInRange(run, at, depthMm));
+  return index.contains(structure, moved) ? moved : point;
 }
 
 function placeOnSide(
@@ -50,6 +133,7 @@ function placeOnSide(
   side: CatalogSide,
   landmarks: LandmarkMap,
   index: BodyIndex,
+  depthMm: DepthRange,
 ): Placement | null {
   const surface = resolveAnchor(anchor, side, landmarks);
   if (!surface) return null;
@@ -88,6 +172,7 @@ function placeOnSide(
   }
   if (!point) point = sampleInside(index, structure, near.point, candidates);
   if (!point) return null;
+  point = toDepthRange(index, structure, point, depthMm);
   // its spot on the skin: the nearest point of the skin's surface
   const skin = index.closest('skin', point).point;
   return { point, skin, structure };

@@ -64,7 +64,7 @@ export function quizWorld(
       const k = key(id, side);
       if (!placed.has(k)) {
         const t = trps.get(id);
-        placed.set(k, t ? placeTriggerPoint(t.anchor, side, landmarks, body.index) : null);
+        placed.set(k, t ? placeTriggerPoint(t, side, landmarks, body.index) : null);
       }
       return placed.get(k) ?? null;
     },

@@ -132,7 +132,7 @@ export function regionsFraming(
 export function triggerSpot(world: ZoneWorld, ref: ZoneRef): SkinSpot | null {
   const t = world.catalog.triggerPoints.find((x) => x.id === ref.id);
   if (!t || !world.index) return null;
-  const p = placeTriggerPoint(t.anchor, ref.side, world.landmarks, world.index);
+  const p = placeTriggerPoint(t, ref.side, world.landmarks, world.index);
   return p ? { at: p.skin, normal: norm(sub(p.skin, p.point)) } : null;
 }
 

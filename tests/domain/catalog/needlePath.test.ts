@@ -27,7 +27,7 @@ describe('the recommended needle goes through its trigger point', () => {
     for (const side of ['left', 'right'] as const) {
       const test = KNOWN.has(`${t.id}:${side}`) ? it.fails : it;
       test(`${t.id} (${side})`, () => {
-        const p = placeTriggerPoint(t.anchor, side, manifest.landmarks, index);
+        const p = placeTriggerPoint(t, side, manifest.landmarks, index);
         if (!p) return; // placement gaps are reported by placement.test.ts
         const rec = recommendedNeedle(body, t.needling, side, p);
         const d = p.point.map((v, k) => v - rec.entry[k]!);

@@ -32,7 +32,7 @@ describe('the recommended technique is safe on the model, in every body build', 
         const test = KNOWN.has(`${t.id}:${side}:${build}`) ? it.fails : it;
         test(`${t.id} (${side}, ${build}): ${t.needling.depthMm.max} mm along the recommended line enters no danger structure`, () => {
           const built = loadNeedleBodyFromDisk(undefined, build);
-          const p = placeTriggerPoint(t.anchor, side, manifest.landmarks, built.index);
+          const p = placeTriggerPoint(t, side, manifest.landmarks, built.index);
           if (!p) return; // placement gaps are reported by placement.test.ts
           const rec = recommendedNeedle(built, t.needling, side, p);
           const r = simulateNeedle(built, {
@@ -123,7 +123,7 @@ describe('every danger a needle of the point’s length can reach is in its list
       const missing: string[] = [];
       for (const t of catalog.triggerPoints)
         for (const side of ['left', 'right'] as const) {
-          const p = placeTriggerPoint(t.anchor, side, manifest.landmarks, built.index);
+          const p = placeTriggerPoint(t, side, manifest.landmarks, built.index);
           if (!p) continue;
           const rec = recommendedNeedle(built, t.needling, side, p);
           const listed = new Set(t.needling.dangers);
@@ -135,7 +135,7 @@ describe('every danger a needle of the point’s length can reach is in its list
 
   it('the check can fail: a point whose list left out the pleura would be caught', () => {
     const t = catalog.triggerPoints.find((x) => x.id === 'upper-trapezius-trp1')!;
-    const p = placeTriggerPoint(t.anchor, 'left', manifest.landmarks, index)!;
+    const p = placeTriggerPoint(t, 'left', manifest.landmarks, index)!;
     const rec = recommendedNeedle(body, t.needling, 'left', p);
     // a 100 mm needle down the line from the top of the shoulder reaches the lung apex
     const found = reachable(body, rec, 100);

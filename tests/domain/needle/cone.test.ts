@@ -15,7 +15,7 @@ const catalog = loadCatalogFromDisk();
 describe('cone of directions around a needle line', () => {
   it('the first ray is the line itself; each ring tilts by its angle; verdicts match single needles', () => {
     const t = catalog.triggerPoints.find((x) => x.id === 'infraspinatus-trp1')!;
-    const p = placeTriggerPoint(t.anchor, 'left', manifest.landmarks, index)!;
+    const p = placeTriggerPoint(t, 'left', manifest.landmarks, index)!;
     const rec = recommendedNeedle(body, t.needling, 'left', p);
     const cone = needleCone(body, rec.entry, rec.direction, t.needling.depthMm.max);
     expect(cone.rays).toHaveLength(1 + 3 * 8);

@@ -155,7 +155,7 @@ describe('known cases', () => {
 
     it(`upper trapezius (${side}): a horizontal needle across the fold stays out of the pleura; one aimed caudally at the apex enters it`, () => {
       const t = catalog.triggerPoints.find((x) => x.id === 'upper-trapezius-trp1')!;
-      const p = placeTriggerPoint(t.anchor, side, manifest.landmarks, index)!;
+      const p = placeTriggerPoint(t, side, manifest.landmarks, index)!;
       const e = skinEntry(index, p.skin);
       const horizontal = norm([e.inward[0], 0, e.inward[2]]);
       const h = simulateNeedle(body, { entry: e.point, direction: horizontal, depthMm: 100 });
@@ -172,7 +172,7 @@ describe('known cases', () => {
 
   it('a needle long enough to reach a danger structure is flagged before it goes in', () => {
     const t = catalog.triggerPoints.find((x) => x.id === 'upper-trapezius-trp1')!;
-    const p = placeTriggerPoint(t.anchor, 'left', manifest.landmarks, index)!;
+    const p = placeTriggerPoint(t, 'left', manifest.landmarks, index)!;
     const e = skinEntry(index, p.skin);
     const short = simulateNeedle(body, {
       entry: e.point,
