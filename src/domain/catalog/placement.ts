@@ -7,7 +7,7 @@
  */
 import type { BodyIndex } from '../body/bodyIndex.ts';
 import type { BodyVec3 } from '../units.ts';
-import { along, norm, sub } from '../vec.ts';
+import { add, along, norm, sub } from '../vec.ts';
 import type { CatalogSide } from './load.ts';
 import { resolveAnchor, type LandmarkMap } from './resolve.ts';
 import type { TrpAnchor } from './schema.ts';
@@ -20,6 +20,16 @@ export interface Placement {
   /** The muscle structure id it lies in. */
   structure: string;
 }
+
+/** Offsets (m) tried round a mirrored point, nearest first: 1 and 2 mm along each axis. */
+const NUDGES: readonly BodyVec3[] = [0.001, 0.002].flatMap((r) => [
+  [r, 0, 0],
+  [-r, 0, 0],
+  [0, r, 0],
+  [0, -r, 0],
+  [0, 0, r],
+  [0, 0, -r],
+]) as BodyVec3[];
 
 /** What placing a trigger point reads of it: its anchor and the catalog's depth range. */
 export interface PlacedPoint {
@@ -46,9 +56,13 @@ export function placeTriggerPoint(
   if (side === 'right' && index.get(right)) {
     const left = placeOnSide(anchor, 'left', landmarks, index, depthMm);
     if (left && left.structure === `${anchor.structure}-left`) {
-      const point: BodyVec3 = [-left.point[0], left.point[1], left.point[2]];
-      if (index.contains(right, point))
-        return { point, skin: index.closest('skin', point).point, structure: right };
+      const mirror: BodyVec3 = [-left.point[0], left.point[1], left.point[2]];
+      // the mirror image, or the nearest point within 2 mm of it inside the right muscle (the two
+      // meshes differ by a fraction of a millimetre, and a point on a face can fall just outside)
+      const point = [mirror, ...NUDGES.map((d) => add(mirror, d))].find((p) =>
+        index.contains(right, p),
+      );
+      if (point) return { point, skin: index.closest('skin', point).point, structure: right };
     }
   }
   return placeOnSide(anchor, side, landmarks, index, depthMm);
@@ -123,9 +137,13 @@ function toDepthRange(
   if (!Number.isFinite(dir[0])) return point;
   const at = Math.hypot(...sub(point, skin));
   const run = runAlong(index, structure, skin, dir, at);
-  if (!run) return point;
+  // a sliver of the muscle on this line (its edge grazed) is no place to move the point within
+  if (!run || run.to - run.from < 0.002) return point;
   const moved = along(skin, dir, depthInRange(run, at, depthMm));
-  return index.contains(structure, moved) ? moved : point;
+  // inside, and not on a face of the muscle a mirror image could fall outside of
+  return index.contains(structure, moved) && index.closest(structure, moved).distance > 0.001
+    ? moved
+    : point;
 }
 
 function placeOnSide(
@@ -157,19 +175,27 @@ function placeOnSide(
     [0, 1, 0],
     [0, -1, 0],
   ];
+  // (first a run at least 2 mm thick whose middle is within 1 cm of the muscle's nearest point: a
+  // line that grazed the muscle's edge, or crossed a thin place of a sheet, put the point in a
+  // sliver a fraction of a millimetre thick; then any run over 0.5 mm, as before)
   let point: BodyVec3 | undefined;
-  for (const dir of candidates) {
-    if (!Number.isFinite(dir[0]) || (dir[0] === 0 && dir[1] === 0 && dir[2] === 0)) continue;
-    const start = along(near.point, dir, -0.005);
-    const hits = index.hitsAlong(start, dir, 0.12, only);
-    // try each consecutive pair of crossings: the first midpoint inside the muscle wins
-    for (let i = 0; i + 1 < hits.length && !point; i++) {
-      const mid = along(start, dir, (hits[i]!.distance + hits[i + 1]!.distance) / 2);
-      if (hits[i + 1]!.distance - hits[i]!.distance > 0.0005 && index.contains(structure, mid))
-        point = mid;
+  for (const thick of [0.002, 0.0005])
+    for (const dir of candidates) {
+      if (point) break;
+      if (!Number.isFinite(dir[0]) || (dir[0] === 0 && dir[1] === 0 && dir[2] === 0)) continue;
+      const start = along(near.point, dir, -0.005);
+      const hits = index.hitsAlong(start, dir, 0.12, only);
+      // try each consecutive pair of crossings: the first midpoint inside the muscle wins
+      for (let i = 0; i + 1 < hits.length && !point; i++) {
+        const mid = along(start, dir, (hits[i]!.distance + hits[i + 1]!.distance) / 2);
+        if (
+          hits[i + 1]!.distance - hits[i]!.distance > thick &&
+          (thick < 0.002 || Math.hypot(...sub(mid, near.point)) < 0.01) &&
+          index.contains(structure, mid)
+        )
+          point = mid;
+      }
     }
-    if (point) break;
-  }
   if (!point) point = sampleInside(index, structure, near.point, candidates);
   if (!point) return null;
   point = toDepthRange(index, structure, point, depthMm);
