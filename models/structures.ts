@@ -33,6 +33,7 @@ export const MUSCLES: readonly StructureDef[] = [
   m('sternocleidomastoid', 'Sternocleidomastoid', 3),
   m('scalenes', 'Scalenes (anterior, middle, posterior)', 1),
   m('suboccipital-muscles', 'Suboccipital muscles', 1),
+  m('semispinalis-capitis', 'Semispinalis capitis', 2),
   m('splenius-capitis', 'Splenius capitis', 2),
   m('levator-scapulae', 'Levator scapulae', 2),
   m('trapezius-upper', 'Trapezius, upper (descending) part', 4, 'Trapezius'),

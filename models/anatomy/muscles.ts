@@ -214,6 +214,30 @@ function definitions(): Record<string, MuscleDef> {
         n: 4,
       },
     ],
+    // Semispinalis capitis: from the tips of the transverse processes of C7 and T1–T6 and the
+    // articular processes of C4–C6, up beside the ligamentum nuchae to the medial part of the
+    // occipital bone between the superior and inferior nuchal lines; it lies under splenius
+    // capitis and trapezius and over the suboccipital triangle and semispinalis cervicis (Gray's
+    // Anatomy 1918, The Muscles of the Back, fourth layer; Moore, Clinically Oriented Anatomy 8th
+    // ed.). Without it the needle to the suboccipital muscles crossed 17 mm of filler under the
+    // trapezius. The articular processes are taken a third of the way from the transverse process
+    // to the spinous process; its medial border 5 mm from the midline at the occiput, and its
+    // insertion fleshy (5 mm fibres) on the bone 6–9 mm below the inion: estimates.
+    'semispinalis-capitis': [
+      {
+        origin: [
+          ...range(C(4, 6), (v) => o(m(tp(v), sp(v), 0.33), [0, 0, -0.004])),
+          ...range(['c7', ...T(1, 6)] as VertebraName[], (v) => tp(v)),
+        ],
+        insertion: [o(inion, [0.006, -0.006, 0.006]), o(inion, [0.036, -0.009, 0.014])],
+        belly: 0.0075,
+        tendon: 0.005,
+        originRadius: 0.003,
+        lay: { dir: [0, 0, -1], to: 1 },
+        n: 6,
+        samples: 14,
+      },
+    ],
     'splenius-capitis': [
       {
         origin: [o(sp('c4'), [0.004, 0, 0.004]), sp('c7'), sp('t1'), sp('t3')],
@@ -1044,6 +1068,8 @@ const COARSE_TOL: Record<string, number> = {
  * this the latissimus fibres there were cut by the trapezius and showed a saw-toothed fringe.
  */
 const OVER: Record<string, string[]> = {
+  // splenius capitis wraps round semispinalis capitis, its neighbour of the same layer
+  'splenius-capitis': ['semispinalis-capitis'],
   'trapezius-middle': ['latissimus-dorsi'],
   'trapezius-lower': ['latissimus-dorsi'],
   // serratus anterior lies on the chest wall, under pectoralis minor in front and subscapularis

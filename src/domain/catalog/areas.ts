@@ -28,6 +28,7 @@ const MUSCLE_AREAS: Record<QuizArea, readonly string[]> = {
     'temporalis',
     'sternocleidomastoid',
     'splenius-capitis',
+    'semispinalis-capitis',
     'suboccipital-muscles',
     'scalenes',
     'levator-scapulae',
