@@ -182,7 +182,9 @@ describe('every recommended line keeps its own rule and is safe at the catalogâ€
       const key = `${t.id}:${side}`;
       (RULE_GAPS.has(key) ? it.fails : it)(key, () => {
         const p = placeTriggerPoint(t, side, manifest.landmarks, index);
-        if (!p) return; // placement gaps are reported by placement.test.ts
+        // every point is placed (placement.test.ts): a point that is not fails here too
+        expect(p, 'placed in its muscle').toBeTruthy();
+        if (!p) return;
         const rec = recommendedNeedle(body, t.needling, side, p);
         const sim = simulateNeedle(body, {
           entry: rec.entry,
@@ -212,6 +214,8 @@ describe('every recommended line reaches its point within the catalogâ€™s depth 
       const key = `${t.id}:${side}`;
       (DEPTH_GAPS.has(key) ? it.fails : it)(key, () => {
         const p = placeTriggerPoint(t, side, manifest.landmarks, index);
+        // every point is placed (placement.test.ts): a point that is not fails here too
+        expect(p, 'placed in its muscle').toBeTruthy();
         if (!p) return;
         const rec = recommendedNeedle(body, t.needling, side, p);
         expect(rec.withinDepth).toBe(true);

@@ -33,7 +33,9 @@ describe('the recommended technique is safe on the model, in every body build', 
         test(`${t.id} (${side}, ${build}): ${t.needling.depthMm.max} mm along the recommended line enters no danger structure`, () => {
           const built = loadNeedleBodyFromDisk(undefined, build);
           const p = placeTriggerPoint(t, side, manifest.landmarks, built.index);
-          if (!p) return; // placement gaps are reported by placement.test.ts
+          // every point is placed (placement.test.ts): a point that is not fails here too
+          expect(p, 'placed in its muscle').toBeTruthy();
+          if (!p) return;
           const rec = recommendedNeedle(built, t.needling, side, p);
           const r = simulateNeedle(built, {
             entry: rec.entry,

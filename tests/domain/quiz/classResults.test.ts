@@ -99,7 +99,14 @@ describe('class results', () => {
     const needle = quiz.questions.find((q) => q.type === 'needle')!.id;
     const nm = classMarks(world, quiz, needle, students)!;
     expect(nm.marks.length).toBeGreaterThanOrEqual(2);
-    for (const m of nm.marks) expect(m.tip).toBeDefined();
+    // each needle drawn as the scorer ran it: the tip lies the simulator's reached depth from the
+    // entry
+    for (const m of nm.marks) {
+      expect(m.tip, m.student).toBeDefined();
+      const lengthMm = Math.hypot(...m.tip!.map((v, k) => v - m.point[k]!)) * 1000;
+      expect(m.depthMm, m.student).toBeGreaterThan(0);
+      expect(lengthMm, m.student).toBeCloseTo(m.depthMm!, 1);
+    }
   });
 
   it('refuses a file for another quiz, or one that carries its own score, naming the file', () => {
