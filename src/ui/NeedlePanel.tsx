@@ -199,6 +199,14 @@ function TriggerPointPicker({ body }: { body: NeedleBody }) {
   const [id, setId] = useState(target?.triggerPointId ?? 'upper-trapezius-trp1');
   const [side, setSide] = useState<CatalogSide>(target?.side ?? 'left');
   const [error, setError] = useState<string | null>(null);
+  // the picker names the point the needle is judged against: when another panel puts the needle
+  // on a point ("Needle this point", a tour, a quiz), the choice follows it
+  const targetId = target?.triggerPointId;
+  const targetSide = target?.side;
+  useEffect(() => {
+    if (targetId) setId(targetId);
+    if (targetSide) setSide(targetSide);
+  }, [targetId, targetSide]);
   return (
     <form
       className="tp-picker"

@@ -53,6 +53,16 @@ export const tests: E2ETest[] = [
       );
       const after = await state(page);
       assert(after.mode === 'needle', `not in needle mode (${after.mode})`);
+      // the Needle panel names the point the needle was put on, not its default
+      const picked = await page.getByLabel('Start from a trigger point').inputValue();
+      assert(picked === 'infraspinatus-trp1', `the Needle panel names ${picked}`);
+      const side = (after as unknown as { needle: { target: { side: string } } }).needle.target
+        .side;
+      const label = side === 'left' ? "Patient's left" : "Patient's right";
+      assert(
+        await page.getByLabel(label, { exact: true }).isChecked(),
+        `the Needle panel's side is not ${side}`,
+      );
     },
   },
 ];
