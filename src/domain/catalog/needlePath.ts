@@ -9,7 +9,7 @@ import type { CatalogSide } from './load.ts';
 import type { DirectionRule, Needling } from './schema.ts';
 import { along, cross, dot, norm, sub } from '../vec.ts';
 import { simulateNeedle, skinEntry, type NeedleBody } from '../needle/simulate.ts';
-import { directionBreaches, ruleDirection } from './ruleCheck.ts';
+import { directionBreaches, ruleDirection, TOWARD_WITHIN_DEG } from './ruleCheck.ts';
 import { depthInRange, runAlong } from './placement.ts';
 
 export { ruleDirection };
@@ -86,6 +86,7 @@ const SEARCH_AZIMUTHS = 16;
  * marker every view shows (by up to 4 cm on a line through the length of a muscle).
  */
 const LINE_SLIDE = 0.004;
+const COS_TOWARD = Math.cos((TOWARD_WITHIN_DEG * Math.PI) / 180);
 /** How far from the point (m) the search looks for an entry. */
 const SEARCH_REACH = 0.15;
 
@@ -209,7 +210,17 @@ export function recommendedNeedle(
   for (const c of candidates()) {
     const target = onLine(c);
     const pointDepthMm = dot(sub(target, c.entry), c.direction) * 1000;
-    const obeysRule = directionBreaches(needling, side, c.direction, c.inward).length === 0;
+    // a line aimed at the rule's bone is not held to the rule's words (ruleCheck.ts); any other
+    // line is: the search had found lines far from them (for teres minor and subscapularis, up
+    // toward the quadrangular space and the axilla; for the suboccipital point, caudally at the
+    // gap below the occiput)
+    const offWords =
+      !c.backstop &&
+      !!needling.directionRule.backstop &&
+      !needling.directionRule.pincer &&
+      dot(c.direction, rule) < COS_TOWARD;
+    const obeysRule =
+      !offWords && directionBreaches(needling, side, c.direction, c.inward).length === 0;
     const withinDepth = pointDepthMm >= min - 0.5 && pointDepthMm <= max + 0.5;
     // of two lines alike in rank, the one whose point lies nearer the depth range
     const outside = Math.max(0, min - pointDepthMm, pointDepthMm - max);

@@ -4,6 +4,8 @@ import { loadCatalogFromDisk } from '../../../src/domain/catalog/node.ts';
 import { placeTriggerPoint } from '../../../src/domain/catalog/placement.ts';
 import { recommendedNeedle } from '../../../src/domain/catalog/needlePath.ts';
 import { loadNeedleBodyFromDisk } from '../../../src/domain/needle/node.ts';
+import { ruleDirection, TOWARD_WITHIN_DEG } from '../../../src/domain/catalog/ruleCheck.ts';
+import { dot, norm, sub } from '../../../src/domain/vec.ts';
 
 const { manifest, index } = loadBodyFromDisk();
 const catalog = loadCatalogFromDisk();
@@ -49,6 +51,31 @@ describe('the recommended needle goes through its trigger point', () => {
         expect(hits[0]?.structure).toBe('skin');
         expect(hits[0]?.entering).toBe(true);
         expect(hits[0]!.distance * 1000).toBeGreaterThan(4.5);
+      });
+    }
+  }
+});
+
+describe('a line not aimed at the backstop bone keeps the rule’s words', () => {
+  // A line aimed at the rule's bone is judged by the bone (ruleCheck.ts); until 2026-12-08 every
+  // other line of a backstop rule was too, and the search picked lines 89–100° from the words:
+  // teres minor and subscapularis aimed up toward the quadrangular space and the axilla, the
+  // suboccipital point caudally at the gap below the occiput. A line that keeps the rule is now
+  // within TOWARD_WITHIN_DEG of the words unless it is aimed at the bone.
+  for (const t of catalog.triggerPoints) {
+    const rule = t.needling.directionRule;
+    if (!rule.backstop || rule.pincer) continue;
+    for (const side of ['left', 'right'] as const) {
+      it(`${t.id} (${side})`, () => {
+        const p = placeTriggerPoint(t, side, manifest.landmarks, index);
+        expect(p, 'placed in its muscle').toBeTruthy();
+        if (!p) return;
+        const rec = recommendedNeedle(body, t.needling, side, p);
+        if (rec.backstop || !rec.obeysRule) return; // judged by its bone; or a listed rule gap
+        const inward = norm(sub(p.point, p.skin));
+        const off =
+          (Math.acos(dot(rec.direction, ruleDirection(rule, side, inward))) * 180) / Math.PI;
+        expect(off).toBeLessThanOrEqual(TOWARD_WITHIN_DEG + 1e-6);
       });
     }
   }

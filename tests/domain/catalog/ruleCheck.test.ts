@@ -136,7 +136,8 @@ describe('the verdict follows the point’s rule', () => {
 /**
  * KNOWN DEVIATIONS, run as `it.fails` so each turns red when mended.
  * - RULE_GAPS: no line through the point on this model keeps the whole direction rule (the left
- *   intercostal point's skin spot lies under the arm, its normal pointing up).
+ *   intercostal point's skin spot lies under the arm, its normal pointing up; subscapularis is
+ *   needled through an axilla the hanging arm closes).
  * - DEPTH_GAPS: the line keeps the rule, but the point lies along it outside the catalog's depth
  *   range, because the muscle itself lies there on the model: the point is put at the depth in its
  *   muscle nearest the range (placement.ts, depthInRange), and what is left is tissue over the
@@ -144,7 +145,14 @@ describe('the verdict follows the point’s rule', () => {
  *   two muscles), or a range that is too shallow. The app says so under the point. Until 2026-12-07
  *   the point lay midway through its muscle and 70 lines missed; placed by depth, 50 do.
  */
-const RULE_GAPS = new Set(['intercostal-muscles-trp1:left']);
+const RULE_GAPS = new Set([
+  'intercostal-muscles-trp1:left',
+  // the axillary approach wants the arm abducted; with the model's arm at the side no line keeps
+  // the rule (until 2026-12-08 a line not aimed at the scapula was not held to the rule's words,
+  // and the recommended line went up into the axilla, 100° from them)
+  'subscapularis-trp1:left',
+  'subscapularis-trp1:right',
+]);
 const DEPTH_GAPS = new Set<string>([
   ...[
     'iliocostalis-trp1',
