@@ -12,7 +12,7 @@ import { habitusIds, habitusLabel, habitusList } from '../domain/body/habitus.ts
 import { loadBodyFromDisk } from '../domain/body/node.ts';
 import { loadCatalogFromDisk } from '../domain/catalog/node.ts';
 import { placeTriggerPoint } from '../domain/catalog/placement.ts';
-import { recommendedNeedle } from '../domain/catalog/needlePath.ts';
+import { recommendedNeedle, ruleSubjectFor } from '../domain/catalog/needlePath.ts';
 import { judgeForPoint, type RuleSubject } from '../domain/catalog/ruleCheck.ts';
 import { loadNeedleBodyFromDisk } from '../domain/needle/node.ts';
 import { entryProblem, MAX_DEPTH_MM, NEEDLE_LENGTH_RANGE_MM } from '../domain/needle/kinds.ts';
@@ -72,7 +72,7 @@ export function needleInput(args: readonly string[]) {
     const { manifest } = loadBodyFromDisk(undefined, habitus);
     const placed = placeTriggerPoint(t, side, manifest.landmarks, index);
     if (!placed) throw new CliError(`${tp} cannot be placed on this model (${side})`, 1);
-    subject = { needling: t.needling, side, muscleStructure: placed.structure };
+    subject = ruleSubjectFor(index, t.needling, side, placed);
     if (opts.values.entry === undefined) {
       const body = loadNeedleBodyFromDisk(undefined, habitus);
       const rec = recommendedNeedle(body, t.needling, side, placed);

@@ -22,7 +22,11 @@ import type { BodyVec3 } from '../domain/units.ts';
 import type { Manifest } from '../domain/body/manifest.ts';
 import { browserCatalog } from '../domain/catalog/browser.ts';
 import type { CatalogSide } from '../domain/catalog/load.ts';
-import { recommendedNeedle, type RecommendedNeedle } from '../domain/catalog/needlePath.ts';
+import {
+  recommendedNeedle,
+  ruleSubjectFor,
+  type RecommendedNeedle,
+} from '../domain/catalog/needlePath.ts';
 import { judgeForPoint, type JudgedNeedle, type RuleSubject } from '../domain/catalog/ruleCheck.ts';
 import { placeTriggerPoint } from '../domain/catalog/placement.ts';
 import { needleCone, type Cone } from '../domain/needle/cone.ts';
@@ -233,7 +237,7 @@ export function targetGuide(
     ...target,
     point: rec.target,
     rec,
-    rule: { needling: t.needling, side: target.side, muscleStructure: placed.structure },
+    rule: ruleSubjectFor(body.index, t.needling, target.side, placed),
     cone: needleCone(body, entry, rec.direction, Math.min(t.needling.depthMm.max, MAX_DEPTH_MM)),
   };
   lastGuideKey = key;

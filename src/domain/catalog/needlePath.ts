@@ -9,7 +9,7 @@ import type { CatalogSide } from './load.ts';
 import type { DirectionRule, Needling } from './schema.ts';
 import { along, cross, dot, norm, sub } from '../vec.ts';
 import { simulateNeedle, skinEntry, type NeedleBody } from '../needle/simulate.ts';
-import { directionBreaches, ruleDirection, TOWARD_WITHIN_DEG } from './ruleCheck.ts';
+import { directionBreaches, ruleDirection, type RuleSubject } from './ruleCheck.ts';
 import { depthInRange, runAlong } from './placement.ts';
 
 export { ruleDirection };
@@ -45,6 +45,46 @@ function nearestRib(index: BodyIndex, bone: string | undefined, p: BodyVec3): st
     if (d < bestD) [best, bestD] = [id, d];
   }
   return best;
+}
+
+/**
+ * How far past the point's needle length (mm) a backstop bone may lie on a needle's line for the
+ * needle to count as aimed at it: the bone a needle pushed home would meet on one average model
+ * (a teaching threshold, not a published figure; the masseter's mandible lies 26 mm along its
+ * 25 mm needle's line).
+ */
+export const BACKSTOP_REACH_MM = 10;
+
+/**
+ * A trigger point's rule for judging a needle placed for it (ruleCheck.ts), with the test of
+ * whether a needle is aimed at the rule's backstop bone: its line meets the bone (for a rib, the
+ * rib nearest the point) within the point's needle length and BACKSTOP_REACH_MM.
+ */
+export function ruleSubjectFor(
+  index: BodyIndex,
+  needling: Needling,
+  side: CatalogSide,
+  placed: { readonly point: BodyVec3; readonly structure?: string },
+): RuleSubject {
+  const bone = nearestRib(
+    index,
+    backstopId(needling.directionRule, side, (id) => !!index.get(id)),
+    placed.point,
+  );
+  const reach = (needling.needleLengthMm + BACKSTOP_REACH_MM) / 1000;
+  return {
+    needling,
+    side,
+    ...(placed.structure ? { muscleStructure: placed.structure } : {}),
+    ...(bone
+      ? {
+          meetsBackstop: (entry: BodyVec3, direction: BodyVec3) =>
+            index
+              .hitsAlong(entry, direction, reach)
+              .some((h) => h.entering && h.structure === bone),
+        }
+      : {}),
+  };
 }
 
 /** A trigger point's recommended needle on the model, for one side. */
@@ -86,7 +126,6 @@ const SEARCH_AZIMUTHS = 16;
  * marker every view shows (by up to 4 cm on a line through the length of a muscle).
  */
 const LINE_SLIDE = 0.004;
-const COS_TOWARD = Math.cos((TOWARD_WITHIN_DEG * Math.PI) / 180);
 /** How far from the point (m) the search looks for an entry. */
 const SEARCH_REACH = 0.15;
 
@@ -210,17 +249,11 @@ export function recommendedNeedle(
   for (const c of candidates()) {
     const target = onLine(c);
     const pointDepthMm = dot(sub(target, c.entry), c.direction) * 1000;
-    // a line aimed at the rule's bone is not held to the rule's words (ruleCheck.ts); any other
-    // line is: the search had found lines far from them (for teres minor and subscapularis, up
-    // toward the quadrangular space and the axilla; for the suboccipital point, caudally at the
-    // gap below the occiput)
-    const offWords =
-      !c.backstop &&
-      !!needling.directionRule.backstop &&
-      !needling.directionRule.pincer &&
-      dot(c.direction, rule) < COS_TOWARD;
+    // a line aimed at the rule's bone is judged by the bone; any other keeps the rule's words (the
+    // search had found lines far from them: for teres minor and subscapularis, up toward the
+    // quadrangular space and the axilla)
     const obeysRule =
-      !offWords && directionBreaches(needling, side, c.direction, c.inward).length === 0;
+      directionBreaches(needling, side, c.direction, c.inward, !!c.backstop).length === 0;
     const withinDepth = pointDepthMm >= min - 0.5 && pointDepthMm <= max + 0.5;
     // of two lines alike in rank, the one whose point lies nearer the depth range
     const outside = Math.max(0, min - pointDepthMm, pointDepthMm - max);

@@ -83,6 +83,12 @@ export interface RuleSubject {
   readonly side: CatalogSide;
   /** The trigger point's muscle on this side (model structure id), for the pincer. */
   readonly muscleStructure?: string;
+  /**
+   * Whether a needle along this line meets the rule's backstop bone within the point's needle
+   * length (needlePath.ts, ruleSubjectFor). Without it every needle of a backstop rule counts as
+   * aimed at the bone.
+   */
+  readonly meetsBackstop?: (entry: BodyVec3, direction: BodyVec3) => boolean;
 }
 
 /** How a direction sits against the rule: what the recommended line and the verdict both use. */
@@ -91,6 +97,7 @@ export function directionBreaches(
   side: CatalogSide,
   direction: BodyVec3,
   inward: BodyVec3,
+  aimedAtBackstop = true,
 ): { part: RulePart; message: string; avoided?: BodyDirection }[] {
   const rule = needling.directionRule;
   const out: { part: RulePart; message: string; avoided?: BodyDirection }[] = [];
@@ -106,8 +113,9 @@ export function directionBreaches(
   }
   const want = ruleDirection(rule, side, inward);
   const off = deg(dot(direction, want));
-  // a backstop rule aims at its bone, which the rule's words only roughly point to
-  if (!rule.backstop && !rule.pincer && off > TOWARD_WITHIN_DEG)
+  // a needle aimed at a backstop rule's bone is judged by the bone, which the rule's words only
+  // roughly point to; any other needle keeps to the words
+  if ((!rule.backstop || !aimedAtBackstop) && !rule.pincer && off > TOWARD_WITHIN_DEG)
     out.push({
       part: 'toward',
       message: `The rule aims ${towardInWords(rule.toward)}; this needle is ${fmt(off)}° from that (the trainer allows ${TOWARD_WITHIN_DEG}°).`,
@@ -127,7 +135,8 @@ export function directionBreaches(
 export function checkNeedleRule(subject: RuleSubject, r: NeedleResult): RuleCheck {
   const { needling, side } = subject;
   const breaches: RuleBreach[] = [];
-  for (const b of directionBreaches(needling, side, r.direction, r.inward)) {
+  const aimed = subject.meetsBackstop?.(r.entry, r.direction) ?? true;
+  for (const b of directionBreaches(needling, side, r.direction, r.inward, aimed)) {
     // aimed where the rule forbids, at a danger on that line (within the simulator's lookahead
     // past the needle's reach): the model's depths are one average body's, a patient's less
     const toDanger = b.part === 'avoid' && r.onLine !== null;

@@ -25,6 +25,7 @@ import type { BodyVec3 } from '../units.ts';
 import { along, dist, dot, norm, sub } from '../vec.ts';
 import { areaOfMuscle, type QuizArea } from '../catalog/areas.ts';
 import { judgeForPoint, type RuleSubject } from '../catalog/ruleCheck.ts';
+import { ruleSubjectFor } from '../catalog/needlePath.ts';
 import type { Answer, AnswerOf, NeedleSpec, Question, QuestionOf, QuestionType } from './schema.ts';
 import { nameMuscleKey } from './nameMuscle.ts';
 import type { QuizWorld } from './world.ts';
@@ -347,7 +348,7 @@ function ruleSubject(world: QuizWorld, id: string, side: CatalogSide): RuleSubje
   const p = world.place(id, side);
   if (!t || !p)
     throw new QuizScoringError(`trigger point ${id} (${side}) cannot be placed on this model`);
-  return { needling: t.needling, side, muscleStructure: p.structure };
+  return ruleSubjectFor(world.body.index, t.needling, side, p);
 }
 
 function searchSpec(world: QuizWorld, id: string, side: CatalogSide): NeedleSpec | null {

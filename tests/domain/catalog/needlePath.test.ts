@@ -21,8 +21,10 @@ const body = loadNeedleBodyFromDisk();
  * arm rests on the chest; the sources needle it side-lying with the arm raised. On the left the
  * search for a line that keeps the rule (2026-12) found one entering from the open air. With the
  * lung's apex rebuilt (2026-12-07) the left line, which had passed, misses the point by 12 mm too.
+ * Since a line not aimed at the rule's bone keeps the rule's words (2026-12-08), the right line
+ * found enters from the open air and passes through the point.
  */
-const KNOWN = new Set(['serratus-anterior-trp1:right', 'serratus-anterior-trp1:left']);
+const KNOWN = new Set(['serratus-anterior-trp1:left']);
 
 describe('the recommended needle goes through its trigger point', () => {
   for (const t of catalog.triggerPoints) {

@@ -9,19 +9,21 @@ import { describe, expect, it } from 'vitest';
 import { loadBodyFromDisk } from '../../../src/domain/body/node.ts';
 import { loadCatalogFromDisk } from '../../../src/domain/catalog/node.ts';
 import { placeTriggerPoint } from '../../../src/domain/catalog/placement.ts';
-import { recommendedNeedle } from '../../../src/domain/catalog/needlePath.ts';
+import { recommendedNeedle, ruleSubjectFor } from '../../../src/domain/catalog/needlePath.ts';
 import {
   AVOID_WITHIN_DEG,
   checkNeedleRule,
   directionBreaches,
   judgeForPoint,
+  ruleDirection,
 } from '../../../src/domain/catalog/ruleCheck.ts';
 import type { TriggerPoint } from '../../../src/domain/catalog/schema.ts';
 import { loadNeedleBodyFromDisk } from '../../../src/domain/needle/node.ts';
-import { simulateNeedle } from '../../../src/domain/needle/simulate.ts';
+import { simulateNeedle, skinEntry } from '../../../src/domain/needle/simulate.ts';
 import { loadQuizWorldFromDisk } from '../../../src/domain/quiz/node.ts';
 import { PASS_SCORE, scoreAnswer } from '../../../src/domain/quiz/score.ts';
 import type { BodyVec3 } from '../../../src/domain/units.ts';
+import { dot, norm, sub } from '../../../src/domain/vec.ts';
 
 const { manifest, index } = loadBodyFromDisk();
 const body = loadNeedleBodyFromDisk();
@@ -232,4 +234,35 @@ describe('every recommended line reaches its point within the catalog’s depth 
       });
     }
   }
+});
+
+describe('a needle of a backstop rule is judged by the bone only when it is aimed at the bone', () => {
+  // Until 2026-12-08 every needle for a point with a backstop bone was exempt from the rule's
+  // words: for teres minor (medially onto the lateral border of the scapula) a needle from the
+  // point's skin spot up and forward, toward the quadrangular space, broke nothing.
+  const t = trp('teres-minor-trp1');
+  const p = placeTriggerPoint(t, 'left', manifest.landmarks, index)!;
+  const subject = ruleSubjectFor(index, t.needling, 'left', p);
+  const entry = skinEntry(index, p.skin).point;
+  const parts = (direction: BodyVec3) =>
+    checkNeedleRule(subject, simulateNeedle(body, { entry, direction, depthMm: 20 })).breaches.map(
+      (b) => b.part,
+    );
+  it('up and forward, missing the scapula: against the rule’s words (caution at least)', () => {
+    const up = norm([0, 0.72, 0.69]);
+    expect(subject.meetsBackstop!(entry, up)).toBe(false);
+    expect(parts(up)).toContain('toward');
+  });
+  it('a line aimed at the bone is judged by the bone, however far from the words (masseter onto the mandible)', () => {
+    const m = trp('masseter-trp1');
+    const pm = placeTriggerPoint(m, 'left', manifest.landmarks, index)!;
+    const sm = ruleSubjectFor(index, m.needling, 'left', pm);
+    const rec = recommendedNeedle(body, m.needling, 'left', pm);
+    expect(rec.backstop).toBeDefined();
+    expect(sm.meetsBackstop!(rec.entry, rec.direction)).toBe(true);
+    const words = ruleDirection(m.needling.directionRule, 'left', norm(sub(pm.point, pm.skin)));
+    expect((Math.acos(dot(rec.direction, words)) * 180) / Math.PI).toBeGreaterThan(60);
+    const r = simulateNeedle(body, { entry: rec.entry, direction: rec.direction, depthMm: 15 });
+    expect(checkNeedleRule(sm, r).breaches.map((b) => b.part)).not.toContain('toward');
+  });
 });
