@@ -85,8 +85,8 @@ export interface RuleSubject {
   readonly muscleStructure?: string;
   /**
    * Whether a needle along this line meets the rule's backstop bone within the point's needle
-   * length (needlePath.ts, ruleSubjectFor). Without it every needle of a backstop rule counts as
-   * aimed at the bone.
+   * length and BACKSTOP_REACH_MM (needlePath.ts, ruleSubjectFor). Without it every needle of a
+   * backstop rule counts as aimed at the bone.
    */
   readonly meetsBackstop?: (entry: BodyVec3, direction: BodyVec3) => boolean;
 }

@@ -31,7 +31,7 @@ const catalog = loadCatalogFromDisk();
 const trp = (id: string) => catalog.triggerPoints.find((t) => t.id === id)!;
 const subjectOf = (t: TriggerPoint, side: 'left' | 'right') => {
   const p = placeTriggerPoint(t, side, manifest.landmarks, index)!;
-  return { p, subject: { needling: t.needling, side, muscleStructure: p.structure } };
+  return { p, subject: ruleSubjectFor(index, t.needling, side, p) };
 };
 
 /** The skin straight above the upper trapezius point: where a needle "straight down" goes in. */
@@ -201,10 +201,8 @@ describe('every recommended line keeps its own rule and is safe at the catalogâ€
           direction: rec.direction,
           depthMm: t.needling.depthMm.max,
         });
-        const judged = judgeForPoint(
-          { needling: t.needling, side, muscleStructure: p.structure },
-          sim,
-        );
+        // judged as the app judges it
+        const judged = judgeForPoint(ruleSubjectFor(index, t.needling, side, p), sim);
         const direction = judged.rule.breaches.filter(
           (b) => b.part === 'avoid' || b.part === 'toward' || b.part === 'tangential',
         );

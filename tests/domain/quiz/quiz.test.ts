@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { lookup } from '../../../src/domain/lookup/lookup.ts';
 import { simulateNeedle } from '../../../src/domain/needle/simulate.ts';
 import { judgeForPoint } from '../../../src/domain/catalog/ruleCheck.ts';
+import { ruleSubjectFor } from '../../../src/domain/catalog/needlePath.ts';
 import { mulberry32 } from '../../../src/domain/random.ts';
 import { areaOfMuscle } from '../../../src/domain/catalog/areas.ts';
 import { catalogProblems, parseQuizFile, quizToText } from '../../../src/domain/quiz/file.ts';
@@ -262,10 +263,7 @@ describe('scoring', () => {
         depthMm,
       });
       const p = world.place(t.id, side)!;
-      const judged = judgeForPoint(
-        { needling: t.needling, side, muscleStructure: p.structure },
-        sim,
-      );
+      const judged = judgeForPoint(ruleSubjectFor(world.body.index, t.needling, side, p), sim);
       if (sim.entered) {
         failures++;
         expect(r.score).toBe(0);
